@@ -1,0 +1,206 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/amplify-migrate/amplify-migrate/model"
+	"github.com/amplify-migrate/amplify-migrate/readers"
+	"github.com/amplify-migrate/amplify-migrate/writers"
+	"github.com/amplify-migrate/amplify-migrate/writers/apply"
+)
+
+// ConvertOptions are the convert command's inputs.
+type ConvertOptions struct {
+	Path            string
+	Out             string
+	Env             string
+	Force           bool
+	DryRun          bool
+	Tables          string
+	Auth            string
+	APIID           string
+	NoUserMigration bool
+}
+
+// gen1Backup is where in-place conversion keeps the Gen 1 folder.
+const gen1Backup = ".amplify/migration/gen1"
+
+// NewConvertCmd builds `migrate convert`.
+func NewConvertCmd(f *Factory, runF func(*ConvertOptions) error) *cobra.Command {
+	opts := &ConvertOptions{}
+	cmd := &cobra.Command{
+		Use:   "convert [PATH]",
+		Short: "Write the equivalent Amplify Gen 2 project",
+		Long: `Read the Gen 1 project at PATH (default ".") and write the equivalent Gen 2
+project: amplify/backend.ts, amplify/<category>/resource.ts, function code,
+package.json, tsconfig, .gitignore entries, and MIGRATION.md listing every
+manual step with the file and line of its TODO.
+
+With --out DIR the Gen 2 project is written into DIR and the Gen 1 project is
+left untouched. Without --out, convert works in place: it refuses unless the
+git tree is clean (or --force), moves the Gen 1 amplify/ folder intact to
+.amplify/migration/gen1/amplify/, and writes the Gen 2 amplify/ in its place.
+An existing package.json and .gitignore are merged, never replaced.
+
+convert never overwrites a file it did not write unless --force is given, and
+never deletes anything. --dry-run prints what would be written, with a diff
+for each file that exists, and writes nothing.`,
+		Example: `  # Write the Gen 2 project into a new folder
+  migrate convert ./my-app --out ./my-app-gen2
+
+  # See what an in-place conversion would do
+  migrate convert --dry-run
+
+  # Keep the Gen 1 model tables (GraphQL schema as a string with table mappings)
+  migrate convert --out gen2 --tables reuse --api-id abcdefghijklmnopqrstuvwxyz
+
+  # Use the existing Gen 1 user pool, so nobody has to sign up again
+  migrate convert --out gen2 --auth reference`,
+		Args: maxArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Path = "."
+			if len(args) == 1 {
+				opts.Path = args[0]
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runConvert(f, opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&opts.Out, "out", "o", "", "write the Gen 2 project into this folder instead of converting in place")
+	fl.StringVar(&opts.Env, "env", "", "Gen 1 environment (default: the current one, or the only one)")
+	fl.BoolVar(&opts.Force, "force", false, "convert in place without a clean git tree, and overwrite files amplify-migrate did not write")
+	fl.BoolVar(&opts.DryRun, "dry-run", false, "print what would be written, with diffs, and write nothing")
+	fl.StringVar(&opts.APIID, "api-id", "", "Gen 1 AppSync API id for --tables reuse when amplify-meta.json is missing")
+	fl.BoolVar(&opts.NoUserMigration, "no-user-migration", false, "do not generate the userMigration trigger that moves users from the Gen 1 pool on first sign-in")
+	addConversionFlags(cmd, &opts.Tables, &opts.Auth)
+	return cmd
+}
+
+func runConvert(f *Factory, opts *ConvertOptions) error {
+	inPlace := opts.Out == ""
+	src := opts.Path
+	root, err := filepath.Abs(opts.Path)
+	if err != nil {
+		return err
+	}
+	if filepath.Base(root) == "amplify" && isDir(filepath.Join(root, "backend")) {
+		root = filepath.Dir(root)
+	}
+	rerun := false
+	if inPlace && !isDir(filepath.Join(root, "amplify", "backend")) && isDir(filepath.Join(root, gen1Backup, "amplify", "backend")) {
+		// A second in-place run: the Gen 1 project is in the backup.
+		src = filepath.Join(root, gen1Backup)
+		rerun = true
+	}
+	p, diags := readers.Read(src, readers.Options{Env: opts.Env})
+	printDiagnostics(f, diags)
+	if p == nil || diags.HasErrors() {
+		fmt.Fprintln(f.ErrOut, "migrate: nothing was written; fix the errors above and run again")
+		return silentExit(ExitFailure)
+	}
+	out, err := writers.Convert(p, writers.Options{
+		Tables: writers.TablesMode(opts.Tables), Auth: writers.AuthMode(opts.Auth),
+		APIID: opts.APIID, NoUserMigration: opts.NoUserMigration,
+	})
+	if err != nil {
+		return &exitError{code: ExitFailure, err: err}
+	}
+
+	aopts := apply.Options{Root: opts.Out, SourceRoot: p.Root, Force: opts.Force, DryRun: opts.DryRun, Log: f.Out}
+	if inPlace {
+		aopts.Root = root
+		if !opts.Force {
+			if err := checkGitClean(root); err != nil {
+				return &exitError{code: ExitFailure, err: err}
+			}
+		}
+		if !rerun {
+			aopts.Vacated = []string{p.AmplifyDir}
+		}
+	} else if outAbs, _ := filepath.Abs(opts.Out); outAbs == p.Root {
+		return usageErrorf("--out is the project itself; leave out --out to convert in place")
+	}
+
+	if opts.DryRun {
+		if inPlace && !rerun {
+			fmt.Fprintf(f.Out, "move      %s/ -> %s/%s/\n", p.AmplifyDir, gen1Backup, p.AmplifyDir)
+		}
+		_, err := apply.Apply(out, aopts)
+		var ce *apply.ConflictError
+		if errors.As(err, &ce) {
+			return &exitError{code: ExitFailure, err: err}
+		}
+		if err != nil {
+			return err
+		}
+		summarize(f, out)
+		return nil
+	}
+
+	// Plan first, so that a conflict stops us before anything moves.
+	check := aopts
+	check.DryRun, check.Log = true, nil
+	if _, err := apply.Apply(out, check); err != nil {
+		return &exitError{code: ExitFailure, err: err}
+	}
+	if inPlace && !rerun {
+		backup := filepath.Join(root, gen1Backup, p.AmplifyDir)
+		if _, err := os.Stat(backup); err == nil {
+			return &exitError{code: ExitFailure, err: fmt.Errorf("%s already exists; move it away before converting in place again", filepath.Join(gen1Backup, p.AmplifyDir))}
+		}
+		if err := os.MkdirAll(filepath.Dir(backup), 0o755); err != nil {
+			return err
+		}
+		if err := os.Rename(filepath.Join(root, p.AmplifyDir), backup); err != nil {
+			return fmt.Errorf("moving the Gen 1 folder to %s: %w", backup, err)
+		}
+		fmt.Fprintf(f.Out, "moved     %s/ -> %s/%s/\n", p.AmplifyDir, gen1Backup, p.AmplifyDir)
+		aopts.SourceRoot = filepath.Join(root, gen1Backup)
+		aopts.Vacated = nil
+	}
+	if _, err := apply.Apply(out, aopts); err != nil {
+		return &exitError{code: ExitFailure, err: err}
+	}
+	summarize(f, out)
+	return nil
+}
+
+// summarize prints what needs a person after a conversion.
+func summarize(f *Factory, out *writers.Output) {
+	n := map[model.Level]int{}
+	for _, x := range out.Findings {
+		n[x.Level]++
+	}
+	fmt.Fprintf(f.ErrOut, "\n%d findings: %d auto, %d cdk, %d manual, %d drop. %d manual step(s) and %d secret(s) are listed in MIGRATION.md.\n",
+		len(out.Findings), n[model.Auto], n[model.CDK], n[model.Manual], n[model.Drop], len(out.Steps), len(out.Secrets))
+}
+
+// checkGitClean refuses an in-place conversion of a tree with uncommitted
+// changes: the user must be able to see, and undo, what convert did.
+func checkGitClean(root string) error {
+	cmd := exec.Command("git", "-C", root, "status", "--porcelain")
+	outB, err := cmd.Output()
+	if err != nil {
+		return fmt.Errorf("%s is not in a git repository (or git is not installed), so an in-place conversion could not be undone; use --out DIR, or --force", root)
+	}
+	if s := strings.TrimSpace(string(outB)); s != "" {
+		lines := strings.Split(s, "\n")
+		if len(lines) > 5 {
+			lines = append(lines[:5], "...")
+		}
+		return fmt.Errorf("the git tree has uncommitted changes; commit or stash them first (or pass --force):\n  %s", strings.Join(lines, "\n  "))
+	}
+	return nil
+}
+
+func isDir(p string) bool { st, err := os.Stat(p); return err == nil && st.IsDir() }

@@ -1,0 +1,22 @@
+package model
+
+// GraphQLAPI is an AppSync resource (service "AppSync"): its schema and the
+// settings of the API.
+//
+// Owned by the data conversion; extend it with every setting Gen 2 needs.
+type GraphQLAPI struct {
+	// SchemaFiles are the schema.graphql file, or the files of the schema/
+	// folder, relative to Project.Root, in the order they were joined.
+	SchemaFiles []string
+	Settings    map[string]string
+	Positions   map[string]Pos
+}
+
+// RestAPI is an API Gateway resource (service "API Gateway").
+//
+// Owned by the REST conversion; extend it with every setting Gen 2 needs.
+type RestAPI struct {
+	Source    string
+	Settings  map[string]string
+	Positions map[string]Pos
+}
