@@ -18,13 +18,3 @@ func (r *reader) readGraphQL(res *model.Resource, bc *jsonDoc, jp string, entry 
 	}
 	_, g.Settings, g.Positions = r.readSettings(res, "serviceConfiguration", "cli-inputs.json")
 }
-
-func (r *reader) readREST(res *model.Resource) {
-	a := &model.RestAPI{}
-	res.REST = a
-	d, settings, pos := r.readSettings(res, "", "cli-inputs.json", "api-params.json")
-	if d != nil {
-		a.Source = d.rel
-	}
-	a.Settings, a.Positions = settings, pos
-}
