@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"sort"
 	"sync"
-
 )
 
 // VerifyResult compares a source table (after transforms) with its target.
