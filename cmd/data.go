@@ -238,6 +238,9 @@ func runData(f *Factory, opts *DataOptions) error {
 			}
 			plan.Tables = append(plan.Tables, tp)
 		}
+		if err := plan.Validate(); err != nil {
+			return usageErrorf("%v", err)
+		}
 	} else {
 		disc.Only = opts.Models
 		disc.TargetAPIID = opts.TargetAPIID
@@ -275,9 +278,9 @@ func runData(f *Factory, opts *DataOptions) error {
 		if err != nil {
 			return &exitError{code: ExitFailure, err: err}
 		}
-	}
-	if err := plan.Validate(); err != nil {
-		return usageErrorf("%v", err)
+		if err := plan.Validate(); err != nil {
+			return &exitError{code: ExitFailure, err: err}
+		}
 	}
 
 	fmt.Fprintf(f.Out, "Source: %s; target: %s\n", describeSide(srcSide, srcRegion), describeSide(dstSide, dstRegion))

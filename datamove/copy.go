@@ -644,10 +644,12 @@ func (r *tableRun) writeBatch(pg *page, reqs []types.WriteRequest) error {
 		if err := r.lim.Wait(r.ctx, est); err != nil {
 			return err
 		}
-		out, err := r.o.Target.BatchWriteItem(r.ctx, &dynamodb.BatchWriteItemInput{
-			RequestItems:           map[string][]types.WriteRequest{r.pair.Target: reqs},
-			ReturnConsumedCapacity: types.ReturnConsumedCapacityTotal,
-		})
+		in := &dynamodb.BatchWriteItemInput{RequestItems: map[string][]types.WriteRequest{r.pair.Target: reqs}}
+		if r.lim != nil {
+			// What was really consumed settles the limiter's estimate.
+			in.ReturnConsumedCapacity = types.ReturnConsumedCapacityTotal
+		}
+		out, err := r.o.Target.BatchWriteItem(r.ctx, in)
 		if err != nil {
 			r.lim.Adjust(-est)
 			switch classify(r.ctx, err) {

@@ -13,8 +13,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
-	"github.com/amplify-migrate/amplify-migrate/datamove/internal/ddblocal"
-	"github.com/amplify-migrate/amplify-migrate/datamove/internal/faultproxy"
+	"github.com/amplify-migrate/amplify-migrate/internal/ddblocal"
+	"github.com/amplify-migrate/amplify-migrate/internal/faultproxy"
 )
 
 // Two DynamoDB Local instances stand for the Gen 1 and the Gen 2 backend.
@@ -240,7 +240,7 @@ func TestRealAttributeTypesSurviveExactly(t *testing.T) {
 		allTypesItem(),
 		{"id": S("numbers"), "big": N("99999999999999999999999999999999999999"), "neg": N("-0.00000000000000000000000000000000000001"),
 			"exp": N("9.9999999999999999999999999999999999999E+125"), "tiny": N("1E-130"),
-			"ns":  &types.AttributeValueMemberNS{Value: []string{"12345678901234567890123456789012345678", "0.5", "-7"}},
+			"ns":     &types.AttributeValueMemberNS{Value: []string{"12345678901234567890123456789012345678", "0.5", "-7"}},
 			"nested": &types.AttributeValueMemberM{Value: Item{"n": N("007"), "l": &types.AttributeValueMemberL{Value: []types.AttributeValue{N("1.50"), N("12345678901234567890123456789012345678")}}}}},
 		{"id": S("binary"), "b": &types.AttributeValueMemberB{Value: []byte{0, 0xff, 0x80, 0x0a}},
 			"bs": &types.AttributeValueMemberBS{Value: [][]byte{{0}, {0xff, 0xfe}, []byte("text")}},

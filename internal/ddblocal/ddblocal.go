@@ -46,7 +46,7 @@ func Emulator() (string, error) {
 	dir := os.Getenv(EnvToolchain)
 	if dir == "" {
 		_, file, _, _ := runtime.Caller(0)
-		dir = filepath.Join(filepath.Dir(file), "..", "..", "..", ".cache", "toolchain")
+		dir = filepath.Join(filepath.Dir(file), "..", "..", ".cache", "toolchain")
 	}
 	emu := filepath.Join(dir, "node_modules", "amplify-dynamodb-simulator", "emulator")
 	if _, err := os.Stat(filepath.Join(emu, "DynamoDBLocal.jar")); err != nil {
@@ -191,4 +191,23 @@ func CreateTable(ctx context.Context, c *dynamodb.Client, name, hash, rng string
 		}
 	}
 	return dynamodb.NewTableExistsWaiter(c).Wait(ctx, &dynamodb.DescribeTableInput{TableName: aws.String(name)}, time.Minute)
+}
+
+// CPUTime is the CPU time (user + system) the instance's JVM has used so
+// far, from /proc; zero where /proc is not available.
+func (in *Instance) CPUTime() time.Duration {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", in.cmd.Process.Pid))
+	if err != nil {
+		return 0
+	}
+	// Fields after the command name (which may hold spaces) start at ")".
+	s := string(data)
+	fields := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
+	if len(fields) < 13 {
+		return 0
+	}
+	var utime, stime int64
+	fmt.Sscan(fields[11], &utime)
+	fmt.Sscan(fields[12], &stime)
+	return time.Duration(utime+stime) * time.Second / 100 // USER_HZ is 100 on Linux
 }
