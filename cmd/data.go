@@ -325,6 +325,13 @@ func failureMessage(res *datamove.Result, dl *datamove.DeadLetter) string {
 			parts = append(parts, fmt.Sprintf("%s does not match %s", t.Pair.Target, t.Pair.Source))
 		}
 	}
+	var earlier int64
+	for _, t := range res.Tables {
+		earlier += t.Total.DeadLettered - t.Run.DeadLettered
+	}
+	if earlier > 0 {
+		parts = append(parts, fmt.Sprintf("%d item(s) dead-lettered by earlier runs are still not copied", earlier))
+	}
 	if res.DeadLettered > 0 {
 		if res.DryRun {
 			parts = append(parts, fmt.Sprintf("%d item(s) would go to the dead-letter file", res.DeadLettered))

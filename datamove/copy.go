@@ -75,16 +75,21 @@ type Result struct {
 	// DeadLettered counts the items this run sent to the dead-letter file.
 	DeadLettered int64
 	DryRun       bool
+	// Planned is the number of tables in the plan; Tables stops short of it
+	// when a table failed.
+	Planned int
 }
 
 // OK reports whether every table was copied (and verified, when asked)
 // with no dead-lettered item.
+// Items dead-lettered by earlier runs of a resumed copy count too: they are
+// still not in the target.
 func (r *Result) OK() bool {
-	if r.DeadLettered > 0 {
+	if r.DeadLettered > 0 || len(r.Tables) < r.Planned {
 		return false
 	}
 	for _, t := range r.Tables {
-		if t.Err != nil || (t.Verify != nil && !t.Verify.Match) {
+		if t.Err != nil || (t.Verify != nil && !t.Verify.Match) || t.Total.DeadLettered > 0 {
 			return false
 		}
 	}
@@ -121,7 +126,7 @@ func Copy(ctx context.Context, plan *Plan, o Options) (*Result, error) {
 		}
 		o.Checkpoint = cp
 	}
-	res := &Result{DryRun: o.DryRun}
+	res := &Result{DryRun: o.DryRun, Planned: len(plan.Tables)}
 	for i, pair := range plan.Tables {
 		tr := &TableResult{Pair: pair}
 		res.Tables = append(res.Tables, tr)
@@ -255,8 +260,8 @@ func copyTable(ctx context.Context, o *Options, idx int, tr *TableResult) {
 	<-saverDone
 
 	tr.Err = r.failed()
-	if tr.Err == nil && ctx.Err() != nil {
-		tr.Err = ctx.Err()
+	if ctx.Err() != nil && (tr.Err == nil || errors.Is(tr.Err, context.Canceled)) {
+		tr.Err = errors.New("interrupted")
 	}
 	if tr.Err == nil {
 		o.Checkpoint.markTableDone(idx)

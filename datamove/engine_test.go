@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -50,19 +51,38 @@ func TestCopyUnderFaultsLosesNothing(t *testing.T) {
 	seedFake(src, "src", 1000)
 	dst := newFakeDB("dst")
 	var throttles, unprocessed atomic.Int64
+	// Each batch (named by its first item) meets a few faults, then goes
+	// through: every path is taken, and no batch is starved by bad luck.
+	var mu sync.Mutex
+	attempts := map[string]int{}
 	dst.beforeWrite = func(call int, reqs []types.WriteRequest) ([]int, error) {
-		switch {
-		case call%5 == 0:
+		id := reqs[0].PutRequest.Item["id"].(*types.AttributeValueMemberS).Value
+		mu.Lock()
+		attempts[id]++
+		a := attempts[id]
+		mu.Unlock()
+		switch (a + len(id) + int(id[len(id)-1])) % 6 {
+		case 0:
+			if a > 4 {
+				return nil, nil
+			}
 			throttles.Add(1)
 			return nil, &smithy.GenericAPIError{Code: "ProvisionedThroughputExceededException", Message: "slow down"}
-		case call%7 == 0:
+		case 1:
+			if a > 4 {
+				return nil, nil
+			}
 			return nil, &smithy.GenericAPIError{Code: "InternalServerError", Message: "boom"}
-		case call%11 == 0:
+		case 2:
+			if a > 4 {
+				return nil, nil
+			}
 			return nil, errDropped
-		case call%3 == 0:
+		case 3:
+			// Half the batch comes back unprocessed.
 			var idx []int
 			for i := range reqs {
-				if i%2 == 0 {
+				if i%2 == 1 || len(reqs) == 1 && a < 3 {
 					idx = append(idx, i)
 				}
 			}

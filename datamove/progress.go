@@ -223,12 +223,24 @@ func WriteSummary(w io.Writer, res *Result, dl *DeadLetter, checkpoint string) {
 		}
 		return
 	}
+	var earlier int64
+	for _, t := range res.Tables {
+		earlier += t.Total.DeadLettered - t.Run.DeadLettered
+	}
 	if res.DeadLettered > 0 {
 		fmt.Fprintf(w, "%s item(s) could not be written; each is in %s with its reason:\n", num(res.DeadLettered), dl.Path())
 		for _, rc := range dl.Reasons() {
 			fmt.Fprintf(w, "  %s × %s\n", num(rc.Count), rc.Reason)
 		}
-		fmt.Fprintln(w, "Fix the cause and copy them again (re-running is safe: writes are idempotent puts).")
+	}
+	if earlier > 0 {
+		fmt.Fprintf(w, "%s item(s) were dead-lettered by earlier runs of this checkpoint (see %s).\n", num(earlier), dl.Path())
+	}
+	if res.DeadLettered+earlier > 0 {
+		fmt.Fprintln(w, "Fix the cause and copy again without the checkpoint (or with a new one): re-running is safe, writes are idempotent puts.")
+	}
+	if n := res.Planned - len(res.Tables); n > 0 {
+		fmt.Fprintf(w, "%d table(s) of the plan were not started.\n", n)
 	}
 	for _, t := range res.Tables {
 		if t.Err != nil && checkpoint != "" {
