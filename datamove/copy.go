@@ -181,7 +181,10 @@ type tableRun struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 	jobs   chan *batchJob
-	dirty  atomic.Bool
+	// pages bounds the pages in flight over all segments, so that many
+	// segments do not mean much memory.
+	pages chan struct{}
+	dirty atomic.Bool
 
 	errMu sync.Mutex
 	err   error
@@ -223,6 +226,7 @@ func copyTable(ctx context.Context, o *Options, idx int, tr *TableResult) {
 	if !o.DryRun {
 		r.jobs = make(chan *batchJob, 2*o.Writers)
 	}
+	r.pages = make(chan struct{}, min(pagesInFlight*o.Segments, maxPagesInFlight))
 	var writers sync.WaitGroup
 	for range o.Writers {
 		if o.DryRun {
@@ -404,9 +408,14 @@ type batchJob struct {
 	pg   *page
 }
 
-// pagesInFlight bounds the pages of a segment between scan and checkpoint,
-// and so the copier's memory (about pages × segments × 1 MB of items).
-const pagesInFlight = 2
+// pagesInFlight bounds the pages of a segment between scan and checkpoint;
+// maxPagesInFlight those of a table. A page is at most 1 MB of items (a
+// few MB as Go values), so the copier's memory stays bounded whatever the
+// table size.
+const (
+	pagesInFlight    = 2
+	maxPagesInFlight = 32
+)
 
 func (r *tableRun) scanSegment(n int) {
 	seg := &segmentRun{r: r, n: n, slots: make(chan struct{}, pagesInFlight)}
@@ -427,8 +436,15 @@ func (r *tableRun) scanSegment(n int) {
 		case <-r.ctx.Done():
 			return
 		}
+		select {
+		case r.pages <- struct{}{}:
+		case <-r.ctx.Done():
+			<-seg.slots
+			return
+		}
 		out, err := r.scan(n, lek)
 		if err != nil {
+			<-r.pages
 			<-seg.slots
 			r.fail(fmt.Errorf("scanning %s (segment %d): %w", r.pair.Source, n, err))
 			return
@@ -613,6 +629,7 @@ func (s *segmentRun) complete(pg *page) {
 		s.r.dirty.Store(true)
 	}
 	s.mu.Unlock()
+	<-s.r.pages
 	<-s.slots
 	s.wg.Done()
 }

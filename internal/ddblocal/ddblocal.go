@@ -72,7 +72,9 @@ func Start(heap string) (*Instance, error) {
 	}
 	args := []string{}
 	if heap != "" {
-		args = append(args, "-Xmx"+heap)
+		// A heap that starts at its full size: a growing heap makes the
+		// first minutes slower than the rest, which skews measurements.
+		args = append(args, "-Xms"+heap, "-Xmx"+heap)
 	}
 	args = append(args, "-Djava.library.path="+filepath.Join(emu, "DynamoDBLocal_lib"), "-jar", filepath.Join(emu, "DynamoDBLocal.jar"),
 		"-inMemory", "-sharedDb", "-disableTelemetry", "-port", fmt.Sprint(port))
