@@ -92,7 +92,8 @@ func Start(heap string) (*Instance, error) {
 	}
 	in := &Instance{Endpoint: fmt.Sprintf("http://127.0.0.1:%d", port), cmd: cmd, done: make(chan struct{}), log: log}
 	go func() { cmd.Wait(); close(in.done) }()
-	deadline := time.Now().Add(60 * time.Second)
+	// A loaded machine can take a while to start a JVM.
+	deadline := time.Now().Add(3 * time.Minute)
 	c := in.Client()
 	for {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
@@ -109,7 +110,7 @@ func Start(heap string) (*Instance, error) {
 		}
 		if time.Now().After(deadline) {
 			in.Stop()
-			return nil, fmt.Errorf("DynamoDB Local did not answer on %s within 60s: %v", in.Endpoint, err)
+			return nil, fmt.Errorf("DynamoDB Local did not answer on %s within 3 minutes: %v", in.Endpoint, err)
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
