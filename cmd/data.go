@@ -388,20 +388,29 @@ func sourceFromProject(f *Factory, opts *DataOptions, d *datamove.Discovery, sid
 	if id == "" {
 		return &exitError{code: ExitFailure, err: fmt.Errorf("amplify-meta.json has no GraphQLAPIIdOutput for api %s: run `amplify pull`, or give --source-api-id", api.Name)}
 	}
+	// The schema gives the tables of models renamed with @mapsTo; the
+	// model list comes from the reader when it has one.
+	var schemaModels []string
+	base := map[string]string{}
+	for _, file := range api.GraphQL.SchemaFiles {
+		data, err := os.ReadFile(filepath.Join(p.Root, filepath.FromSlash(file)))
+		if err != nil {
+			return &exitError{code: ExitFailure, err: fmt.Errorf("reading the schema: %w", err)}
+		}
+		ms, bs := datamove.SchemaTables(string(data))
+		schemaModels = append(schemaModels, ms...)
+		for k, v := range bs {
+			base[k] = v
+		}
+	}
 	models := api.GraphQL.Models
 	if len(models) == 0 {
-		for _, file := range api.GraphQL.SchemaFiles {
-			data, err := os.ReadFile(filepath.Join(p.Root, filepath.FromSlash(file)))
-			if err != nil {
-				return &exitError{code: ExitFailure, err: fmt.Errorf("reading the schema: %w", err)}
-			}
-			models = append(models, datamove.SchemaModels(string(data))...)
-		}
+		models = schemaModels
 	}
 	if len(models) == 0 {
 		return &exitError{code: ExitFailure, err: fmt.Errorf("the schema of api %s has no @model types", api.Name)}
 	}
-	d.Models, d.SourceAPIID, d.SourceEnv = models, id, env
+	d.Models, d.TableBase, d.SourceAPIID, d.SourceEnv = models, base, id, env
 	if side.Region == "" && side.Endpoint == "" {
 		side.Region = p.Deployment.Region
 	}

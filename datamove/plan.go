@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -141,7 +142,10 @@ func GenOneTableName(model, apiID, env string) string {
 type Discovery struct {
 	// Source side, either from the project (Models, SourceAPIID from
 	// amplify-meta.json, SourceEnv), or from AppSync (SourceAppSync set).
-	Models        []string
+	Models []string
+	// TableBase names the Gen 1 table of a model renamed with @mapsTo
+	// (the table keeps the original name); other models use their name.
+	TableBase     map[string]string
 	SourceAPIID   string
 	SourceEnv     string
 	SourceAppSync AppSync
@@ -171,7 +175,11 @@ func Discover(ctx context.Context, d Discovery) (*Plan, error) {
 			return nil, fmt.Errorf("the source API id and environment are needed to name the Gen 1 tables")
 		}
 		for _, m := range d.Models {
-			sources = append(sources, ModelTable{Model: m, Table: GenOneTableName(m, d.SourceAPIID, d.SourceEnv)})
+			base := m
+			if b, ok := d.TableBase[m]; ok && b != "" {
+				base = b
+			}
+			sources = append(sources, ModelTable{Model: m, Table: GenOneTableName(base, d.SourceAPIID, d.SourceEnv)})
 		}
 	}
 	if len(sources) == 0 {
@@ -273,12 +281,20 @@ func ReadOutputs(path string) (TargetAPI, error) {
 }
 
 // SchemaModels lists the @model types of a GraphQL schema in order. It is a
-// small scanner (comments and strings skipped, directives before the body
-// inspected), enough to name tables when the project reader has not filled
+// small scanner (comments skipped, directives before the body inspected),
+// enough to name tables when the project reader has not filled
 // model.GraphQLAPI.Models.
 func SchemaModels(schema string) []string {
+	models, _ := SchemaTables(schema)
+	return models
+}
+
+// SchemaTables is SchemaModels plus the original names of models renamed
+// with @mapsTo(name: "Old"), whose Gen 1 tables keep the old name.
+func SchemaTables(schema string) ([]string, map[string]string) {
 	toks := gqlTokens(schema)
 	var out []string
+	mapsTo := map[string]string{}
 	for i := 0; i < len(toks); i++ {
 		if toks[i] != "type" || i+1 >= len(toks) || !isName(toks[i+1]) {
 			continue
@@ -302,10 +318,19 @@ func SchemaModels(schema string) []string {
 				if depth == 0 && j+1 < len(toks) && toks[j+1] == "model" {
 					out = append(out, name)
 				}
+				// @mapsTo ( name : "Old" )
+				if depth == 0 && j+6 < len(toks) && toks[j+1] == "mapsTo" && toks[j+2] == "(" && toks[j+3] == "name" && toks[j+4] == ":" && strings.HasPrefix(toks[j+5], `"`) {
+					mapsTo[name] = strings.Trim(toks[j+5], `"`)
+				}
 			}
 		}
 	}
-	return out
+	for m := range mapsTo {
+		if !slices.Contains(out, m) {
+			delete(mapsTo, m)
+		}
+	}
+	return out, mapsTo
 }
 
 func isName(s string) bool {
@@ -338,14 +363,18 @@ func gqlTokens(s string) []string {
 			}
 			i += 3 + end + 3
 		case c == '"':
-			i++
-			for i < len(s) && s[i] != '"' && s[i] != '\n' {
-				if s[i] == '\\' {
-					i++
+			j := i + 1
+			for j < len(s) && s[j] != '"' && s[j] != '\n' {
+				if s[j] == '\\' {
+					j++
 				}
-				i++
+				j++
 			}
-			i++
+			if j < len(s) {
+				j++
+			}
+			toks = append(toks, s[i:min(j, len(s))])
+			i = j
 		case c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
 			j := i
 			for j < len(s) && (s[j] == '_' || s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z' || s[j] >= '0' && s[j] <= '9') {

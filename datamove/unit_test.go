@@ -352,6 +352,10 @@ extend type Query @model { x: Int }
 	if got != "Blog,Post,Comment" {
 		t.Errorf("models = %s", got)
 	}
+	models, base := SchemaTables(`type Article @model @mapsTo(name: "Post") { id: ID! } type Note @mapsTo(name: "X") { id: ID! }`)
+	if strings.Join(models, ",") != "Article" || len(base) != 1 || base["Article"] != "Post" {
+		t.Errorf("mapsTo: %v %v", models, base)
+	}
 }
 
 func TestReadOutputs(t *testing.T) {
@@ -411,6 +415,10 @@ func TestDiscover(t *testing.T) {
 	want := []TablePair{{"Todo", "Todo-gen1-dev", "Todo-gen2-NONE"}, {"Note", "Note-gen1-dev", "Note-gen2-NONE"}}
 	if len(plan.Tables) != 2 || plan.Tables[0] != want[0] || plan.Tables[1] != want[1] {
 		t.Errorf("plan = %+v", plan.Tables)
+	}
+	plan, err = Discover(ctx, Discovery{Models: []string{"Todo"}, TableBase: map[string]string{"Todo": "Task"}, SourceAPIID: "gen1", SourceEnv: "dev", TargetAPIID: "gen2", TargetAppSync: apps})
+	if err != nil || plan.Tables[0].Source != "Task-gen1-dev" || plan.Tables[0].Target != "Todo-gen2-NONE" {
+		t.Errorf("@mapsTo: %+v %v", plan, err)
 	}
 	plan, err = Discover(ctx, Discovery{SourceAPIID: "gen1", SourceAppSync: apps, TargetAPIID: "gen2", TargetAppSync: apps, Only: []string{"Note"}})
 	if err != nil || len(plan.Tables) != 1 || plan.Tables[0] != want[1] {
