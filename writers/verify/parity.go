@@ -330,7 +330,7 @@ func canonicalFieldLists(s string) string {
 	}
 	s = fieldListVarRE.ReplaceAllStringFunc(s, func(x string) string {
 		m := fieldListVarRE.FindStringSubmatch(x)
-		if allTrue[m[2]] {
+		if m[2] != "" && allTrue[m[2]] {
 			return m[1] + m[2] + m[3] + unusedFieldList
 		}
 		return m[1] + m[2] + m[3] + "[" + sortedItems(m[4]) + "]"

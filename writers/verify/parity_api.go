@@ -116,6 +116,9 @@ func loadAPIView(dir string) (*apiView, error) {
 	sort.Strings(additional)
 	v.auth["additional modes"] = strings.Join(additional, ", ")
 	for _, k := range byType["AWS::AppSync::ApiKey"] {
+		if d, ok := k.r.Properties["Description"]; ok {
+			v.auth["API key description"] = toString(a.eval(k.s, d))
+		}
 		exp, ok := k.r.Properties["Expires"].(float64)
 		if !ok {
 			v.auth["API key expiry"] = "no expiry"

@@ -458,7 +458,16 @@ func (a *cfnAssembly) describe(s *cfnStack, id, attr string, depth int) any {
 	case "AWS::Cognito::UserPoolClient":
 		return "<userPoolClientId>"
 	case "AWS::Lambda::Function":
+		// A Gen 2 function has no FunctionName: name it by the
+		// defineFunction name Amplify tags it with.
 		name := "<lambda:" + stripHash(id) + ">"
+		if tags, ok := r.Properties["Tags"].([]any); ok {
+			for _, tag := range tags {
+				if m, ok := tag.(map[string]any); ok && m["Key"] == "amplify:friendly-name" {
+					name = "<lambda:" + toString(m["Value"]) + ">"
+				}
+			}
+		}
 		if n := prop("FunctionName"); n != "" && !strings.HasPrefix(n, "<") {
 			name = n
 		}
