@@ -400,6 +400,21 @@ func FormatDifferences(ds []Difference) string {
 	real := Untolerated(ds)
 	tolerated := len(ds) - len(real)
 	fmt.Fprintf(&b, "%d difference(s)", len(real))
+	if len(real) > 0 {
+		counts := map[string]int{}
+		var kinds []string
+		for _, d := range real {
+			if counts[d.Kind] == 0 {
+				kinds = append(kinds, d.Kind)
+			}
+			counts[d.Kind]++
+		}
+		var parts []string
+		for _, k := range kinds {
+			parts = append(parts, fmt.Sprintf("%d %s", counts[k], k))
+		}
+		b.WriteString(" (" + strings.Join(parts, ", ") + ")")
+	}
 	if tolerated > 0 {
 		fmt.Fprintf(&b, ", %d tolerated", tolerated)
 	}

@@ -90,7 +90,7 @@ func loadAPIView(dir string) (*apiView, error) {
 				ttl = toString(x)
 			}
 			v.auth[prefix+" Lambda TTL seconds"] = ttl
-			if x, ok := c["IdentityValidationExpression"]; ok {
+			if x, ok := c["IdentityValidationExpression"]; ok && toString(x) != "" {
 				v.auth[prefix+" Lambda identity validation"] = toString(x)
 			}
 		}

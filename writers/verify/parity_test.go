@@ -335,7 +335,7 @@ func TestFormatDifferences(t *testing.T) {
 	}
 	got := FormatDifferences(ds)
 	for _, want := range []string{
-		"2 difference(s), 1 tolerated",
+		"2 difference(s) (1 table, 1 function), 1 tolerated",
 		"table: table Post GSI byBlog\n  gen1: keys blogId HASH; projection ALL\n  gen2: (absent)\n",
 		"  - c\n",
 		"  + C\n",
