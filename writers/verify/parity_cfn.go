@@ -545,8 +545,7 @@ func toString(v any) string {
 	case noValueT:
 		return ""
 	default:
-		b, _ := json.Marshal(x)
-		return string(b)
+		return marshal(x)
 	}
 }
 
@@ -555,6 +554,15 @@ func canonJSON(v any) string {
 	if v == nil || v == noValue {
 		return ""
 	}
-	b, _ := json.Marshal(v) // maps marshal with sorted keys
-	return string(b)
+	return marshal(v)
+}
+
+// marshal is json.Marshal (maps with sorted keys) without the HTML
+// escaping that would print the stand-ins' "<" as \u003c.
+func marshal(v any) string {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(v)
+	return strings.TrimSuffix(b.String(), "\n")
 }
