@@ -40,6 +40,12 @@ func parseJSON(rel string, data []byte) (*jsonDoc, *model.Diagnostic) {
 			Detail: "restore the file from version control, or remove it if the resource is gone",
 			Pos:    model.Pos{File: rel, Line: 1}}
 	}
+	if at := tooDeep(data, maxJSONDepth); at >= 0 {
+		return nil, &model.Diagnostic{Severity: model.Error,
+			Summary: fmt.Sprintf("JSON nests more than %d levels deep", maxJSONDepth),
+			Detail:  "no Amplify file nests this deep; restore the file from version control",
+			Pos:     d.posAt(at)}
+	}
 	if !gjson.Valid(d.raw) {
 		var v any
 		err := json.Unmarshal(data, &v)
@@ -60,6 +66,36 @@ func parseJSON(rel string, data []byte) (*jsonDoc, *model.Diagnostic) {
 	}
 	d.root = gjson.Parse(d.raw)
 	return d, nil
+}
+
+// tooDeep returns the offset where objects and arrays in data first nest
+// deeper than limit, or -1, ignoring brackets inside strings. It runs before
+// parsing so that a hostile file cannot make the parser recurse deeply.
+func tooDeep(data []byte, limit int) int {
+	depth, inStr, esc := 0, false, false
+	for i, c := range data {
+		switch {
+		case inStr:
+			switch {
+			case esc:
+				esc = false
+			case c == '\\':
+				esc = true
+			case c == '"':
+				inStr = false
+			}
+		case c == '"':
+			inStr = true
+		case c == '{' || c == '[':
+			depth++
+			if depth > limit {
+				return i
+			}
+		case c == '}' || c == ']':
+			depth--
+		}
+	}
+	return -1
 }
 
 // posAt turns a byte offset into a position.
@@ -279,3 +315,52 @@ func suggest(s string, known []string) string {
 	}
 	return ""
 }
+
+// duplicateKeys returns a warning for each key that appears twice in the
+// same object. gjson reads the first of them, while the Amplify CLI
+// (JSON.parse) used the last, so the file is ambiguous: usually the result of
+// a bad merge.
+func (d *jsonDoc) duplicateKeys() model.Diagnostics {
+	var ds model.Diagnostics
+	var walk func(v gjson.Result, path string, depth int)
+	walk = func(v gjson.Result, path string, depth int) {
+		if depth > maxJSONDepth {
+			return
+		}
+		switch {
+		case v.IsObject():
+			seen := map[string]bool{}
+			v.ForEach(func(k, val gjson.Result) bool {
+				key := k.String()
+				p := joinPath(path, key)
+				if seen[key] {
+					pos := d.posAt(k.Index)
+					pos.Path = p
+					ds = append(ds, model.Diagnostic{
+						Severity: model.Warning,
+						Summary:  fmt.Sprintf("key %q appears more than once in the same object", key),
+						Detail:   "amplify-migrate reads the first one and the Amplify CLI read the last; delete the one that is wrong",
+						Pos:      pos,
+					})
+				}
+				seen[key] = true
+				walk(val, p, depth+1)
+				return true
+			})
+		case v.IsArray():
+			i := 0
+			v.ForEach(func(_, val gjson.Result) bool {
+				walk(val, indexPath(path, i), depth+1)
+				i++
+				return true
+			})
+		}
+	}
+	walk(d.root, "", 0)
+	return ds
+}
+
+// maxJSONDepth bounds how deep the readers walk a JSON document: no Gen 1
+// file nests more than a dozen levels, and a hostile file must not exhaust
+// the stack.
+const maxJSONDepth = 64
