@@ -152,9 +152,9 @@ func TestReadBadInput(t *testing.T) {
 				summary: "names function/shopfn but its folder amplify/backend/function/shopfn is missing", detail: "amplify remove function"}},
 		},
 		{
-			name: "resource folder differs in case",
+			name:  "resource folder differs in case",
 			files: minimal.with(files{bc: `{"function": {"ShopFn": {"service": "Lambda"}}}`}),
-			want: []want{{sev: model.Warning, file: bc, path: "function.ShopFn", summary: "differs in case", detail: "rename the folder"}},
+			want:  []want{{sev: model.Warning, file: bc, path: "function.ShopFn", summary: "differs in case", detail: "rename the folder"}},
 		},
 		{
 			name:  "unknown key in a resource",
@@ -236,12 +236,12 @@ func TestReadBadInput(t *testing.T) {
 			want: []want{{sev: model.Warning, file: tpi, summary: `environment "dev" cannot be checked`}},
 		},
 		{
-			name: "several environments, none selected",
+			name:  "several environments, none selected",
 			files: minimal.with(files{tpi: `{"dev": {}, "prod": {}}`}),
-			want: []want{{sev: model.Warning, file: tpi, summary: "2 environments (dev, prod) and none is selected", detail: "--env"}},
+			want:  []want{{sev: model.Warning, file: tpi, summary: "2 environments (dev, prod) and none is selected", detail: "--env"}},
 		},
 		{
-			name: "local-env-info.json selects an unknown environment",
+			name:  "local-env-info.json selects an unknown environment",
 			files: minimal.with(files{tpi: `{"dev": {}, "prod": {}}`, "amplify/.config/local-env-info.json": `{"envName": "stage"}`}),
 			want: []want{
 				{sev: model.Warning, file: "amplify/.config/local-env-info.json", path: "envName", summary: `selects environment "stage"`, detail: "--env"},
@@ -325,13 +325,13 @@ func TestReadMinimal(t *testing.T) {
 }`,
 		"amplify/backend/amplify-meta.json": `{"providers": {"awscloudformation": {"StackName": "amplify-shop-dev-12345", "DeploymentBucketName": "amplify-shop-dev-12345-deployment"}},
   "function": {"shopfn": {"output": {"Name": "shopfn-dev", "Nested": {"a": 1}}}}}`,
-		"amplify/cli.json":                   "\xef\xbb\xbf" + `{"features": {"graphqltransformer": {"transformerversion": 2, "useExperimentalPipelinedTransformer": true}}}`,
-		"amplify/cli.dev.json":               `{"features": {"graphqltransformer": {"transformerversion": "1"}}}`,
-		"amplify/backend/tags.json":          `[{"Key": "user:Stack", "Value": "{project-env}"}, {"Key": "team", "Value": "web"}]`,
-		"amplify/backend/awscloudformation/override.ts": "export function override() {}\n",
-		"amplify/backend/function/shopfn/override.ts":   "// fn override\n",
-		"amplify/hooks/pre-push.js":                     "console.log('hi')\n",
-		"amplify/hooks/post-push.sh.sample":             "#!/bin/sh\n",
+		"amplify/cli.json":                                                    "\xef\xbb\xbf" + `{"features": {"graphqltransformer": {"transformerversion": 2, "useExperimentalPipelinedTransformer": true}}}`,
+		"amplify/cli.dev.json":                                                `{"features": {"graphqltransformer": {"transformerversion": "1"}}}`,
+		"amplify/backend/tags.json":                                           `[{"Key": "user:Stack", "Value": "{project-env}"}, {"Key": "team", "Value": "web"}]`,
+		"amplify/backend/awscloudformation/override.ts":                       "export function override() {}\n",
+		"amplify/backend/function/shopfn/override.ts":                         "// fn override\n",
+		"amplify/hooks/pre-push.js":                                           "console.log('hi')\n",
+		"amplify/hooks/post-push.sh.sample":                                   "#!/bin/sh\n",
 		"amplify/backend/hosting/amplifyhosting/amplifyhosting-template.json": `{}`,
 	}).write(t)
 	// Read the amplify/ folder itself: the root is its parent.
