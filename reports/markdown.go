@@ -75,6 +75,15 @@ func renderMarkdown(w io.Writer, r *Report) error {
 	return bw.Flush()
 }
 
+// levelCounts renders "3 auto, 1 cdk, 2 manual, 0 drop".
+func levelCounts(m map[model.Level]int) string {
+	var parts []string
+	for _, l := range []model.Level{model.Auto, model.CDK, model.Manual, model.Drop} {
+		parts = append(parts, fmt.Sprintf("%d %s", m[l], l))
+	}
+	return strings.Join(parts, ", ")
+}
+
 // mdEscape makes text safe inside a Markdown table cell.
 func mdEscape(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
