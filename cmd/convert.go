@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -125,7 +126,8 @@ func runConvert(f *Factory, opts *ConvertOptions) error {
 					filepath.ToSlash(filepath.Join(gen1Backup, p.AmplifyDir)))
 			}
 			aopts.Vacated = []string{p.AmplifyDir}
-			out.Files = append(out.Files, gen1Ignore(p.AmplifyDir))
+			out.Files = append(out.Files, gen1Ignore(root, p.AmplifyDir))
+			sort.Slice(out.Files, func(i, j int) bool { return out.Files[i].Path < out.Files[j].Path })
 		}
 		switch {
 		case opts.DryRun:
@@ -187,19 +189,56 @@ func runConvert(f *Factory, opts *ConvertOptions) error {
 	return nil
 }
 
-// gen1Ignore is the .gitignore of the moved Gen 1 folder: the Gen 1 CLI's
-// own entries, which no longer match once the folder has moved, so that
-// local state (amplify-meta.json, #current-cloud-backend) stays out of git.
-func gen1Ignore(amplifyDir string) writers.File {
+// gen1Ignore is the .gitignore of the moved Gen 1 folder. The Gen 1
+// entries of the project's .gitignore no longer match once the folder has
+// moved, so it lists what git ignores in the Gen 1 folder now (local state
+// such as amplify-meta.json and #current-cloud-backend) and nothing else:
+// what was tracked stays tracked. Without git it falls back to the entries
+// the Gen 1 CLI writes.
+func gen1Ignore(root, amplifyDir string) writers.File {
 	var b strings.Builder
-	b.WriteString("# The Gen 1 project, moved here by amplify-migrate; these are the Gen 1 CLI's\n# ignore entries for it.\n")
-	for _, l := range []string{`#current-cloud-backend`, ".config/local-*", "logs", "mock-data", "mock-api-resources", "backend/amplify-meta.json", "backend/.temp", "backend/**/build/", "node_modules/"} {
-		if strings.HasPrefix(l, "#") {
-			l = `\` + l
+	b.WriteString("# The Gen 1 project, moved here by amplify-migrate. These are the files git\n# ignored in it before the move.\n")
+	ignored, err := gitIgnored(root, amplifyDir)
+	if err != nil {
+		ignored = nil
+		for _, l := range []string{"#current-cloud-backend/", ".config/local-aws-info.json", ".config/local-env-info.json", "logs/", "mock-data/", "mock-api-resources/", "backend/amplify-meta.json", "backend/.temp/"} {
+			ignored = append(ignored, amplifyDir+"/"+l)
 		}
-		b.WriteString(amplifyDir + "/" + l + "\n")
+	}
+	for _, p := range ignored {
+		b.WriteString("/" + gitignoreEscape(p) + "\n")
 	}
 	return writers.File{Path: gen1Backup + "/.gitignore", Kind: writers.Write, Data: []byte(b.String())}
+}
+
+// gitIgnored lists the ignored files and folders under dir (relative to
+// root, slash paths, folders with a trailing slash), sorted.
+func gitIgnored(root, dir string) ([]string, error) {
+	cmd := exec.Command("git", "-C", root, "ls-files", "--others", "--ignored", "--exclude-standard", "--directory", "-z", "--", dir)
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, err
+	}
+	var paths []string
+	for _, p := range strings.Split(string(out), "\x00") {
+		if p != "" {
+			paths = append(paths, p)
+		}
+	}
+	sort.Strings(paths)
+	return paths, nil
+}
+
+// gitignoreEscape makes a path match itself literally in a .gitignore.
+func gitignoreEscape(p string) string {
+	var b strings.Builder
+	for _, r := range p {
+		if strings.ContainsRune(`\*?[#!`, r) {
+			b.WriteRune('\\')
+		}
+		b.WriteRune(r)
+	}
+	return strings.TrimRight(b.String(), " ")
 }
 
 // within reports whether p is dir or inside it.
@@ -232,7 +271,7 @@ func checkGitClean(root string) error {
 	if s := strings.TrimSpace(string(outB)); s != "" {
 		lines := strings.Split(s, "\n")
 		if len(lines) > 5 {
-			lines = append(lines[:5], "...")
+			lines = append(lines[:5], fmt.Sprintf("... and %d more", len(lines)-5))
 		}
 		return fmt.Errorf("the git tree has uncommitted changes; commit or stash them first so that the conversion can be reviewed and undone (or pass --force):\n  %s", strings.Join(lines, "\n  "))
 	}
