@@ -40,6 +40,12 @@ func parseJSON(rel string, data []byte) (*jsonDoc, *model.Diagnostic) {
 			Detail: "restore the file from version control, or remove it if the resource is gone",
 			Pos:    model.Pos{File: rel, Line: 1}}
 	}
+	if at := conflictMarker(data); at >= 0 {
+		return nil, &model.Diagnostic{Severity: model.Error,
+			Summary: "the file has an unresolved git merge conflict",
+			Detail:  "keep the right side between the <<<<<<<, ======= and >>>>>>> lines, delete the markers, and run again",
+			Pos:     d.posAt(at)}
+	}
 	if at := tooDeep(data, maxJSONDepth); at >= 0 {
 		return nil, &model.Diagnostic{Severity: model.Error,
 			Summary: fmt.Sprintf("JSON nests more than %d levels deep", maxJSONDepth),
@@ -66,6 +72,22 @@ func parseJSON(rel string, data []byte) (*jsonDoc, *model.Diagnostic) {
 	}
 	d.root = gjson.Parse(d.raw)
 	return d, nil
+}
+
+// conflictMarker returns the offset of the first line that starts a git
+// merge conflict ("<<<<<<< "), or -1.
+func conflictMarker(data []byte) int {
+	for off := 0; off < len(data); {
+		if bytes.HasPrefix(data[off:], []byte("<<<<<<< ")) || bytes.HasPrefix(data[off:], []byte("<<<<<<<\n")) {
+			return off
+		}
+		nl := bytes.IndexByte(data[off:], '\n')
+		if nl < 0 {
+			break
+		}
+		off += nl + 1
+	}
+	return -1
 }
 
 // tooDeep returns the offset where objects and arrays in data first nest
@@ -289,11 +311,13 @@ func (d *jsonDoc) unknownKeys(path string, known []string, what string) model.Di
 		if s := suggest(key, known); s != "" {
 			detail = fmt.Sprintf("did you mean %q? It is not converted as written", s)
 		}
+		// Point at the key, which is what is wrong, not at its value.
+		pos := d.Pos(k, joinPath(path, key))
 		ds = append(ds, model.Diagnostic{
 			Severity: model.Warning,
 			Summary:  fmt.Sprintf("unknown key %q in %s", key, what),
 			Detail:   detail,
-			Pos:      d.Pos(v, joinPath(path, key)),
+			Pos:      pos,
 		})
 		return true
 	})

@@ -251,7 +251,7 @@ func TestReadBadInput(t *testing.T) {
 		{
 			name:  "malformed amplify-meta.json",
 			files: minimal.with(files{"amplify/backend/amplify-meta.json": "{\n<<<<<<< HEAD\n}"}),
-			want:  []want{{sev: model.Error, file: "amplify/backend/amplify-meta.json", line: 2, summary: "invalid JSON", detail: "or delete it"}},
+			want:  []want{{sev: model.Error, file: "amplify/backend/amplify-meta.json", line: 2, summary: "unresolved git merge conflict", detail: "or delete it"}},
 		},
 		{
 			name:  "tags.json is not a list",

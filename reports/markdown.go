@@ -56,7 +56,11 @@ func renderMarkdown(w io.Writer, r *Report) error {
 			if !f.Pos.IsZero() {
 				pos = "`" + f.Pos.String() + "`"
 			}
-			fmt.Fprintf(bw, "| %s | %s | %s | %s | %s |\n", levelBadge[f.Level], mdEscape(f.Subject), mdEscape(f.Reason), mdEscape(f.Action), pos)
+			subj := f.Subject
+			if subj == "" {
+				subj = "(resource)"
+			}
+			fmt.Fprintf(bw, "| %s | %s | %s | %s | %s |\n", levelBadge[f.Level], mdEscape(subj), mdEscape(f.Reason), mdEscape(f.Action), pos)
 		}
 		bw.WriteString("\n")
 	}
