@@ -346,20 +346,29 @@ func suggest(s string, known []string) string {
 // a bad merge.
 func (d *jsonDoc) duplicateKeys() model.Diagnostics {
 	var ds model.Diagnostics
-	var walk func(v gjson.Result, path string, depth int)
-	walk = func(v gjson.Result, path string, depth int) {
+	// The path is kept as parts and only joined for a duplicate: most files
+	// have none, and joining every key's path would cost more than parsing.
+	var parts []string
+	var walk func(v gjson.Result, depth int)
+	walk = func(v gjson.Result, depth int) {
 		if depth > maxJSONDepth {
 			return
 		}
 		switch {
 		case v.IsObject():
-			seen := map[string]bool{}
+			var seen map[string]bool
 			v.ForEach(func(k, val gjson.Result) bool {
 				key := k.String()
-				p := joinPath(path, key)
+				if seen == nil {
+					seen = map[string]bool{}
+				}
 				if seen[key] {
+					path := ""
+					for _, p := range parts {
+						path = joinPath(path, p)
+					}
 					pos := d.posAt(k.Index)
-					pos.Path = p
+					pos.Path = joinPath(path, key)
 					ds = append(ds, model.Diagnostic{
 						Severity: model.Warning,
 						Summary:  fmt.Sprintf("key %q appears more than once in the same object", key),
@@ -368,19 +377,27 @@ func (d *jsonDoc) duplicateKeys() model.Diagnostics {
 					})
 				}
 				seen[key] = true
-				walk(val, p, depth+1)
+				if val.IsObject() || val.IsArray() {
+					parts = append(parts, key)
+					walk(val, depth+1)
+					parts = parts[:len(parts)-1]
+				}
 				return true
 			})
 		case v.IsArray():
 			i := 0
 			v.ForEach(func(_, val gjson.Result) bool {
-				walk(val, indexPath(path, i), depth+1)
+				if val.IsObject() || val.IsArray() {
+					parts = append(parts, strconv.Itoa(i))
+					walk(val, depth+1)
+					parts = parts[:len(parts)-1]
+				}
 				i++
 				return true
 			})
 		}
 	}
-	walk(d.root, "", 0)
+	walk(d.root, 0)
 	return ds
 }
 
