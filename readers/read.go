@@ -68,8 +68,11 @@ func locate(dir string) (root, amplifyDir string, d *model.Diagnostic) {
 		return filepath.Dir(abs), filepath.Base(abs), nil
 	}
 	detail := "give the folder that holds amplify/, or the amplify/ folder itself; run `amplify pull` first if the backend was never pulled"
-	if isDir(filepath.Join(abs, "amplify")) && isFile(filepath.Join(abs, "amplify", "backend.ts")) {
-		detail = "this looks like a Gen 2 project already (amplify/backend.ts exists); the Gen 1 folder may be under .amplify/migration/gen1/"
+	switch {
+	case isDir(filepath.Join(abs, ".amplify", "migration", "gen1", "amplify", "backend")):
+		detail = "this project was converted in place; its Gen 1 folder is in .amplify/migration/gen1/ (give that path to read it)"
+	case isFile(filepath.Join(abs, "amplify", "backend.ts")):
+		detail = "this looks like a Gen 2 project already (amplify/backend.ts exists)"
 	}
 	return "", "", &model.Diagnostic{Severity: model.Error,
 		Summary: fmt.Sprintf("%s is not an Amplify Gen 1 project: no amplify/backend folder", dir),

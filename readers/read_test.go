@@ -118,6 +118,10 @@ func TestReadBadInput(t *testing.T) {
 			want: []want{{sev: model.Error, summary: "is not an Amplify Gen 1 project", detail: "looks like a Gen 2 project"}},
 		},
 		{
+			name: "converted in place", files: files{"amplify/backend.ts": "", ".amplify/migration/gen1/amplify/backend/backend-config.json": "{}"}, nilProject: true,
+			want: []want{{sev: model.Error, summary: "is not an Amplify Gen 1 project", detail: "its Gen 1 folder is in .amplify/migration/gen1/"}},
+		},
+		{
 			name: "missing backend-config.json", files: minimal.without(bc), nilProject: true,
 			want: []want{{sev: model.Error, file: bc, summary: "backend-config.json is missing", detail: "amplify pull"}},
 		},
