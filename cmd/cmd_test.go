@@ -90,7 +90,7 @@ var empty = files{
 }
 
 func TestRootHelp(t *testing.T) {
-	for _, args := range [][]string{{"--help"}, {"analyze", "--help"}, {"convert", "--help"}, {"version", "--help"},
+	for _, args := range [][]string{{}, {"--help"}, {"analyze", "--help"}, {"convert", "--help"}, {"version", "--help"},
 		{"completion", "--help"}, {"help", "analyze"}} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			tio := newTestIO()

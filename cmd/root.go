@@ -126,11 +126,11 @@ func newRoot(f *Factory, cmds ...*cobra.Command) *cobra.Command {
 		Short: "Move an AWS Amplify Gen 1 project to Amplify Gen 2",
 		Long: `migrate moves an AWS Amplify Gen 1 project to Amplify Gen 2.
 
-  analyze   report every resource and setting and how it reaches Gen 2
-  convert   write the equivalent Gen 2 project (amplify/backend.ts and friends)
-  data      copy the DynamoDB tables of a Gen 1 API into the Gen 2 one
-
-Start with 'migrate analyze' in the folder that holds amplify/.
+Start with 'migrate analyze' in the folder that holds amplify/: it reports
+every resource and setting and how each reaches Gen 2. 'migrate convert'
+then writes the Gen 2 project (amplify/backend.ts and its resources, with
+MIGRATION.md listing what needs a person), and 'migrate data' copies the
+GraphQL API's DynamoDB tables.
 
 Exit status: 0 done, 1 bad input or a failure, 2 usage error, 3 when
 'analyze --fail-on' finds findings at or above the given level.`,
