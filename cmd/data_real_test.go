@@ -15,7 +15,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
 	"github.com/amplify-migrate/amplify-migrate/datamove"
-	"github.com/amplify-migrate/amplify-migrate/internal/ddblocal"
+	"github.com/amplify-migrate/amplify-migrate/datamove/ddblocal"
 )
 
 // fakeAppSync lists the data sources of the Gen 2 API as AppSync would:

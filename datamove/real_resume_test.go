@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/amplify-migrate/amplify-migrate/internal/ddblocal"
+	"github.com/amplify-migrate/amplify-migrate/datamove/ddblocal"
 )
 
 // buildMigrate builds the real binary once per test binary.

@@ -13,8 +13,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
-	"github.com/amplify-migrate/amplify-migrate/internal/ddblocal"
-	"github.com/amplify-migrate/amplify-migrate/internal/faultproxy"
+	"github.com/amplify-migrate/amplify-migrate/datamove/ddblocal"
+	"github.com/amplify-migrate/amplify-migrate/datamove/faultproxy"
 )
 
 // Two DynamoDB Local instances stand for the Gen 1 and the Gen 2 backend.
