@@ -1,0 +1,217 @@
+package writers
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/amplify-migrate/amplify-migrate/model"
+	"github.com/amplify-migrate/amplify-migrate/writers/ts"
+)
+
+// authExpr is one Gen 2 allow.* expression, or the reason a Gen 1 rule has
+// none.
+type authExpr struct {
+	expr    string
+	problem string
+}
+
+// ruleExpr turns a v2 @auth rule into allow.*(...): the provider is passed
+// only when Gen 1 named one, so that the emitted directive matches what Gen 1
+// compiled.
+func ruleExpr(rule model.AuthRule, forOperation bool) authExpr {
+	prov := rule.Provider
+	var base string
+	switch rule.Allow {
+	case "public":
+		switch prov {
+		case "", "apiKey":
+			base = "allow.publicApiKey()"
+		case "iam", "identityPool":
+			base = "allow.guest()"
+		default:
+			return authExpr{problem: fmt.Sprintf("public access with provider %s has no Gen 2 equivalent", prov)}
+		}
+	case "private":
+		switch prov {
+		case "":
+			base = "allow.authenticated()"
+		case "userPools":
+			base = "allow.authenticated('userPools')"
+		case "iam", "identityPool":
+			base = "allow.authenticated('identityPool')"
+		case "oidc":
+			base = "allow.authenticated('oidc')"
+		default:
+			return authExpr{problem: fmt.Sprintf("private access with provider %s has no Gen 2 equivalent", prov)}
+		}
+	case "owner":
+		if forOperation {
+			return authExpr{problem: "owner rules do not apply to custom operations in Gen 2"}
+		}
+		arg := ""
+		switch prov {
+		case "", "userPools":
+			if prov != "" {
+				arg = "'userPools'"
+			}
+		case "oidc":
+			arg = "'oidc'"
+		default:
+			return authExpr{problem: fmt.Sprintf("owner rules with provider %s have no Gen 2 equivalent (Gen 2 owner rules use user pools or OIDC)", prov)}
+		}
+		field := rule.OwnerField
+		switch {
+		case field == "" || field == "owner" && !rule.OwnerFieldList:
+			base = "allow.owner(" + arg + ")"
+		case rule.OwnerFieldList:
+			base = "allow.ownersDefinedIn(" + joinArgs(ts.Quote(field), arg) + ")"
+		default:
+			base = "allow.ownerDefinedIn(" + joinArgs(ts.Quote(field), arg) + ")"
+		}
+		if rule.IdentityClaim != "" {
+			base += ".identityClaim(" + ts.Quote(rule.IdentityClaim) + ")"
+		}
+	case "groups":
+		arg := ""
+		switch prov {
+		case "", "userPools":
+			if prov != "" {
+				arg = "'userPools'"
+			}
+		case "oidc":
+			arg = "'oidc'"
+		default:
+			return authExpr{problem: fmt.Sprintf("group rules with provider %s have no Gen 2 equivalent", prov)}
+		}
+		switch {
+		case rule.GroupsField != "" && forOperation:
+			return authExpr{problem: "dynamic group rules do not apply to custom operations in Gen 2"}
+		case rule.GroupsField != "" && rule.OwnerFieldList:
+			base = "allow.groupsDefinedIn(" + joinArgs(ts.Quote(rule.GroupsField), arg) + ")"
+		case rule.GroupsField != "":
+			base = "allow.groupDefinedIn(" + joinArgs(ts.Quote(rule.GroupsField), arg) + ")"
+		default:
+			base = "allow.groups(" + joinArgs(ts.Render(ts.Strs(rule.Groups...)), arg) + ")"
+		}
+		if rule.GroupClaim != "" && !forOperation {
+			base += ".withClaimIn(" + ts.Quote(rule.GroupClaim) + ")"
+		}
+	case "custom":
+		switch prov {
+		case "":
+			base = "allow.custom()"
+		case "function":
+			base = "allow.custom('function')"
+		default:
+			return authExpr{problem: fmt.Sprintf("custom rules with provider %s have no Gen 2 equivalent", prov)}
+		}
+	default:
+		return authExpr{problem: fmt.Sprintf("allow: %s is not a known strategy", rule.Allow)}
+	}
+	if rule.Operations != nil && !forOperation {
+		base += ".to(" + ts.Render(ts.Strs(rule.Operations...)) + ")"
+	}
+	return authExpr{expr: base}
+}
+
+func joinArgs(args ...string) string {
+	var out []string
+	for _, a := range args {
+		if a != "" {
+			out = append(out, a)
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// defaultModeRule is the rule that gives a model without @auth the access
+// Gen 1 gave it: every caller of the API's default mode.
+func defaultModeRule(t model.AuthModeType) model.AuthRule {
+	switch t {
+	case model.AuthAPIKey:
+		return model.AuthRule{Allow: "public"}
+	case model.AuthIAM:
+		return model.AuthRule{Allow: "private", Provider: "iam"}
+	case model.AuthOIDC:
+		return model.AuthRule{Allow: "private", Provider: "oidc"}
+	case model.AuthLambda:
+		return model.AuthRule{Allow: "custom"}
+	}
+	return model.AuthRule{Allow: "private"}
+}
+
+// awsAuthRules turns @aws_* directives of a custom operation into rules.
+func awsAuthRules(dirs []model.AWSAuth) []model.AuthRule {
+	var out []model.AuthRule
+	for _, d := range dirs {
+		switch d.Directive {
+		case "aws_api_key":
+			out = append(out, model.AuthRule{Allow: "public", Pos: d.Pos})
+		case "aws_iam":
+			out = append(out, model.AuthRule{Allow: "private", Provider: "iam", Pos: d.Pos})
+		case "aws_cognito_user_pools":
+			if len(d.Groups) > 0 {
+				out = append(out, model.AuthRule{Allow: "groups", Groups: d.Groups, Pos: d.Pos})
+			} else {
+				out = append(out, model.AuthRule{Allow: "private", Pos: d.Pos})
+			}
+		case "aws_oidc":
+			out = append(out, model.AuthRule{Allow: "private", Provider: "oidc", Pos: d.Pos})
+		case "aws_lambda":
+			out = append(out, model.AuthRule{Allow: "custom", Pos: d.Pos})
+		}
+	}
+	return out
+}
+
+// authArrow builds `(allow) => [...]` from rules, with a TODO for each rule
+// that has no Gen 2 equivalent. It returns nil when no rule converts.
+func authArrow(rules []model.AuthRule, forOperation bool, todo func(problem string, rule model.AuthRule)) ts.Value {
+	var items ts.Arr
+	seen := map[string]bool{}
+	for _, rule := range rules {
+		x := ruleExpr(rule, forOperation)
+		if x.problem != "" {
+			todo(x.problem, rule)
+			continue
+		}
+		if seen[x.expr] {
+			continue
+		}
+		seen[x.expr] = true
+		items = append(items, ts.Expr(x.expr))
+	}
+	if len(items) == 0 {
+		return nil
+	}
+	return ts.Arrow{Params: "allow", Body: items}
+}
+
+// ruleText renders a rule in @auth syntax for findings.
+func ruleText(rule model.AuthRule) string {
+	parts := []string{"allow: " + rule.Allow}
+	if rule.Provider != "" {
+		parts = append(parts, "provider: "+rule.Provider)
+	}
+	if rule.OwnerField != "" {
+		parts = append(parts, fmt.Sprintf("ownerField: %q", rule.OwnerField))
+	}
+	if len(rule.Groups) > 0 {
+		parts = append(parts, "groups: ["+strings.Join(quoteAll(rule.Groups), ", ")+"]")
+	}
+	if rule.GroupsField != "" {
+		parts = append(parts, fmt.Sprintf("groupsField: %q", rule.GroupsField))
+	}
+	if rule.Operations != nil {
+		parts = append(parts, "operations: ["+strings.Join(rule.Operations, ", ")+"]")
+	}
+	return "{" + strings.Join(parts, ", ") + "}"
+}
+
+func quoteAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = fmt.Sprintf("%q", s)
+	}
+	return out
+}
