@@ -28,7 +28,7 @@ type typedSchema struct {
 	// it (Gen 2 names the input <customType>Input).
 	inputNames map[string]string
 	// fnImports are the converted functions the schema refers to.
-	fnImports map[string]*functionSymbol
+	fnImports  map[string]*functionSymbol
 	usesBranch bool
 	// entries are the members of a.schema({...}).
 	entries ts.Obj
