@@ -309,6 +309,16 @@ func (ts_ *typedSchema) modelField(t *model.GQLType, f *model.GQLField, pk []str
 		return e, true
 	}
 	isKey := slices.Contains(pk, f.Name)
+	if isKey && ft.isEnum {
+		// data-schema only accepts required scalar fields in an identifier;
+		// the stored value is the same string.
+		expr = "a.string().required()"
+		e.Todo = fmt.Sprintf("Gen 1 key field %s is the enum %s; Gen 2 identifiers cannot be enums, so it is a string here (the stored values are unchanged).", f.Name, f.Type.Base())
+		e.TodoCode = "data.enum-key"
+		ts_.todoFinding("data.enum-key", model.Manual, subject, f.Pos,
+			fmt.Sprintf("the primary key field %s is the enum %s; Gen 2 identifiers cannot be enums, so the field becomes a String (stored values are unchanged)", f.Name, f.Type.Base()),
+			"clients that pass the enum as a variable type must use String")
+	}
 	if isKey && !f.Type.NonNull && ft.scalar != "ID" {
 		// Gen 2 requires identifier fields to be required; Gen 1 made key
 		// fields non-null in the output anyway.
