@@ -177,8 +177,18 @@ func (ts_ *typedSchema) addModel(t *model.GQLType) {
 	if m.PrimaryKey != nil {
 		pk = append([]string{m.PrimaryKey.Field}, m.PrimaryKey.SortKeys...)
 	}
+	// The default key is left implicit unless an index names it: an
+	// explicit id makes Gen 2 emit @primaryKey, which adds arguments to
+	// the list query.
+	needID := false
+	for _, ix := range m.Indexes {
+		needID = needID || ix.Field == "id" || slices.Contains(ix.SortKeys, "id")
+	}
+	if needID && t.Field("id") == nil {
+		fields = append(fields, ts.Entry{Key: "id", Value: ts.Expr("a.id().required()"), Comment: "Declared because an index uses it."})
+	}
 	for _, f := range t.Fields {
-		fe, keep := ts_.modelField(t, f, pk)
+		fe, keep := ts_.modelField(t, f, pk, needID)
 		if keep {
 			fields = append(fields, fe)
 		}
@@ -207,9 +217,9 @@ func (ts_ *typedSchema) addModel(t *model.GQLType) {
 				names = append(names, n)
 			}
 		}
-		text := fmt.Sprintf("Gen 1 @model(timestamps) stored createdAt as %q and updatedAt as %q; Gen 2 always maintains createdAt and updatedAt", m.CreatedAt, m.UpdatedAt)
+		text := fmt.Sprintf("Gen 1 @model(timestamps) stored createdAt as %s and updatedAt as %s; Gen 2 always maintains createdAt and updatedAt", timestampName(m.CreatedAt), timestampName(m.UpdatedAt))
 		if len(names) > 0 {
-			text += "; " + strings.Join(names, ", ") + " are kept as plain fields so migrated data stays readable, but nothing sets them any more"
+			text += "; " + strings.Join(names, ", ") + " stay as plain fields so that migrated data remains readable, but nothing sets them any more"
 		}
 		todo("data.timestamps", text+".")
 		ts_.todoFinding("data.timestamps", model.Manual, subject, m.Pos, text,
@@ -247,6 +257,13 @@ func (ts_ *typedSchema) addModel(t *model.GQLType) {
 	ts_.entries = append(ts_.entries, entry)
 }
 
+func timestampName(n string) string {
+	if n == "" {
+		return "nothing (off)"
+	}
+	return strconv.Quote(n)
+}
+
 // noAuthRules gives a model without @auth the access Gen 1 gave it.
 func (ts_ *typedSchema) noAuthRules(t *model.GQLType) []model.AuthRule {
 	if ts_.s.GlobalAuth != nil {
@@ -262,11 +279,11 @@ func (ts_ *typedSchema) noAuthRules(t *model.GQLType) []model.AuthRule {
 
 // modelField converts one field of a model. It returns false for fields
 // Gen 2 adds itself (the default id).
-func (ts_ *typedSchema) modelField(t *model.GQLType, f *model.GQLField, pk []string) (ts.Entry, bool) {
+func (ts_ *typedSchema) modelField(t *model.GQLType, f *model.GQLField, pk []string, needID bool) (ts.Entry, bool) {
 	m := t.Model
 	subject := "field " + t.Name + "." + f.Name
 	e := ts.Entry{Key: f.Name}
-	if f.Name == "id" && m.PrimaryKey == nil && f.Type.Name == "ID" && f.Type.NonNull && len(f.Directives) == 0 {
+	if f.Name == "id" && !needID && m.PrimaryKey == nil && f.Type.Name == "ID" && f.Type.NonNull && len(f.Directives) == 0 {
 		// The default key: declaring it would make Gen 2 emit @primaryKey,
 		// which changes the list queries' arguments.
 		return e, false
