@@ -484,6 +484,12 @@ func (w *sdlWriter) modelFindings(t *model.GQLType) {
 				"copy this table with `migrate data` instead of reusing it, or drop the index in Gen 1 first")
 		}
 	}
+	for _, rule := range m.Auth {
+		if rule.Added {
+			w.finding("data.auth-upgraded", model.Auto, subject, rule.Pos,
+				fmt.Sprintf("the rule %s is added: %s", ruleText(rule), rule.Note), "review the rule")
+		}
+	}
 	if len(m.JoinFor) > 0 {
 		w.finding("data.many-to-many", model.Auto, subject, m.Pos,
 			fmt.Sprintf("the @manyToMany join table of %s is mapped too", strings.Join(m.JoinFor, " and ")), "")
