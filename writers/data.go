@@ -59,7 +59,7 @@ func (g *gen) writeData() error {
 
 // typedData prints resource.ts with a typed a.schema.
 func (g *gen) typedData(r *model.Resource, api *model.GraphQLAPI) *ts.Printer {
-	ts_ := &typedSchema{g: g, r: r, api: api, s: api.Schema, fnImports: map[string]*functionSymbol{}, files: map[string]string{}}
+	ts_ := &typedSchema{g: g, r: r, api: api, s: api.Schema, fnImports: map[string]*functionSymbol{}, files: map[string]string{}, emitted: map[string]bool{}}
 	ts_.build()
 	modes, modeTodos := g.authModes(r, api, ts_.fnImports)
 

@@ -2,6 +2,7 @@ package writers
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/amplify-migrate/amplify-migrate/model"
@@ -212,6 +213,56 @@ func quoteAll(ss []string) []string {
 	out := make([]string, len(ss))
 	for i, s := range ss {
 		out[i] = fmt.Sprintf("%q", s)
+	}
+	return out
+}
+
+// dedupeRoles merges rules that give the same role: the transformer
+// rejects a model whose rules repeat a role ("@auth ... already exists").
+// @manyToMany join models need it, since their rules are both sides' rules
+// put together. Operations of merged rules are united.
+func dedupeRoles(rules []model.AuthRule) []model.AuthRule {
+	var out []model.AuthRule
+	owner := map[string]int{} // role -> index in out
+	unite := func(i int, ops []string) {
+		if out[i].Operations == nil || ops == nil {
+			out[i].Operations = nil
+			return
+		}
+		for _, op := range ops {
+			if !slices.Contains(out[i].Operations, op) {
+				out[i].Operations = append(out[i].Operations, op)
+			}
+		}
+	}
+	for _, rule := range rules {
+		base := strings.Join([]string{rule.Allow, rule.EffectiveProvider(), rule.OwnerField, rule.GroupsField, rule.IdentityClaim, rule.GroupClaim}, "|")
+		if rule.Allow != "groups" || rule.GroupsField != "" {
+			if i, ok := owner[base]; ok {
+				unite(i, rule.Operations)
+				continue
+			}
+			owner[base] = len(out)
+			out = append(out, rule)
+			continue
+		}
+		var fresh []string
+		for _, grp := range rule.Groups {
+			if i, ok := owner[base+"|"+grp]; ok {
+				unite(i, rule.Operations)
+				continue
+			}
+			fresh = append(fresh, grp)
+		}
+		if len(fresh) == 0 {
+			continue
+		}
+		rule.Groups = fresh
+		rule.Operations = slices.Clone(rule.Operations)
+		for _, grp := range fresh {
+			owner[base+"|"+grp] = len(out)
+		}
+		out = append(out, rule)
 	}
 	return out
 }

@@ -50,7 +50,7 @@ func (ts_ *typedSchema) addOperation(root string, f *model.GQLField) {
 		for _, mut := range f.Subscribe {
 			src, ok := ts_.subscriptionSource(mut)
 			if !ok {
-				ts_.commentedOperation(entry, subject, f, fmt.Sprintf("@aws_subscribe names mutation %s, which is neither a model mutation nor a custom mutation of this schema", mut))
+				ts_.commentedOperation(entry, subject, f, fmt.Sprintf("@aws_subscribe names mutation %s, which is neither a model mutation nor a converted custom mutation", mut))
 				return
 			}
 			sources = append(sources, ts.Expr(src))
@@ -159,6 +159,7 @@ func (ts_ *typedSchema) addOperation(root string, f *model.GQLField) {
 	}
 	entry.Value = chain
 	ts_.entries = append(ts_.entries, entry)
+	ts_.emitted[subject] = true
 	ts_.todoFinding("data.operation", model.Auto, subject, f.Pos, "custom "+strings.ToLower(root)+" with its arguments, return type, handler and rules", "")
 }
 
@@ -201,10 +202,8 @@ func (ts_ *typedSchema) subscriptionSource(mut string) (string, bool) {
 			}
 		}
 	}
-	for _, m := range ts_.s.Mutations {
-		if m.Name == mut {
-			return "a.ref(" + ts.Quote(mut) + ")", true
-		}
+	if ts_.emitted["Mutation."+mut] {
+		return "a.ref(" + ts.Quote(mut) + ")", true
 	}
 	return "", false
 }

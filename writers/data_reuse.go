@@ -428,6 +428,9 @@ func (w *sdlWriter) printType(t *model.GQLType) {
 		if !t.Model.HasAuth || len(rules) == 0 {
 			rules = w.noAuthRules(t)
 		}
+		if len(t.Model.JoinFor) > 0 {
+			rules = dedupeRoles(rules)
+		}
 		head += " " + authSDL(rules)
 		head += directivesSDL(t.Directives, []string{"model", "auth", "key", "versioned"})
 		if t.Model.Versioned != nil {

@@ -34,6 +34,8 @@ type typedSchema struct {
 	entries ts.Obj
 	// files are custom resolver files to add beside resource.ts.
 	files map[string]string
+	// emitted are the custom operations written ("Mutation.checkout").
+	emitted map[string]bool
 	// iamOps are custom operations whose @aws_iam became identity pool
 	// rules (one finding for all of them).
 	iamOps []string
@@ -238,6 +240,9 @@ func (ts_ *typedSchema) addModel(t *model.GQLType) {
 	rules := m.Auth
 	if !m.HasAuth || len(rules) == 0 {
 		rules = ts_.noAuthRules(t)
+	}
+	if len(m.JoinFor) > 0 {
+		rules = dedupeRoles(rules)
 	}
 	if arrow := authArrow(rules, false, func(problem string, rule model.AuthRule) {
 		todo("data.auth-rule", fmt.Sprintf("the Gen 1 rule %s has no Gen 2 equivalent: %s.", ruleText(rule), problem))

@@ -126,7 +126,6 @@ const schema = a.schema({
       allow.groups(['Admin', 'Editors']),
       allow.authenticated().to(['read']),
       allow.publicApiKey().to(['read']),
-      allow.groups(['Admin']),
     ]),
 });
 
