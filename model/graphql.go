@@ -291,6 +291,14 @@ func (v *Value) Field(name string) *Value {
 	return nil
 }
 
+// Str returns a scalar's raw value, or "" for a missing value.
+func (v *Value) Str() string {
+	if v == nil {
+		return ""
+	}
+	return v.Raw
+}
+
 // Strings returns a list of strings or enums (a single string counts as a
 // list of one).
 func (v *Value) Strings() []string {

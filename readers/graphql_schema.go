@@ -94,7 +94,7 @@ func (r *reader) readModelDirectives(g *model.GraphQLAPI, t *model.GQLType) {
 	m.Searchable = t.Directive("searchable")
 	m.Versioned = t.Directive("versioned")
 	if d := t.Directive("mapsTo"); d != nil {
-		m.MapsTo = d.Arg("name").Raw
+		m.MapsTo = d.Arg("name").Str()
 		m.MapsToPos = d.Pos
 		if m.MapsTo == "" {
 			r.errorf(d.Pos, `write @mapsTo(name: "OldName")`, "@mapsTo on %s has no name", t.Name)
@@ -274,7 +274,7 @@ func (r *reader) readFieldDirectives(t *model.GQLType, f *model.GQLField, where 
 			}
 			f.Default = &model.DefaultValue{Value: v.Raw, Pos: d.Pos}
 		case "function":
-			fr := model.FunctionRef{Name: d.Arg("name").Raw, Pos: d.Pos}
+			fr := model.FunctionRef{Name: d.Arg("name").Str(), Pos: d.Pos}
 			if v := d.Arg("region"); v != nil {
 				fr.Region = v.Raw
 			}

@@ -204,3 +204,21 @@ func TestVersionMismatchIsAWarning(t *testing.T) {
 		t.Errorf("no mismatch warning: %v", diags)
 	}
 }
+
+// FuzzGraphQLSchema checks that no schema text makes the reader panic:
+// whatever is written, the result is a model and diagnostics.
+func FuzzGraphQLSchema(f *testing.F) {
+	f.Add("type Post @model @auth(rules: [{allow: owner}]) { id: ID! comments: [Comment] @hasMany }\ntype Comment @model { id: ID! post: Post @belongsTo }")
+	f.Add("type A @model @key(fields: [\"x\", \"y\"]) { x: String! y: Int! b: [B] @connection(name: \"AB\") }\ntype B @model { a: A @connection(name: \"AB\") }")
+	f.Add("type T @model(queries: {get: null}, subscriptions: {level: public}, timestamps: null) { id: ID! @primaryKey(sortKeyFields: [\"z\"]) z: String @index }")
+	f.Add("type X @model { m: [Y] @manyToMany(relationName: \"XY\") }\ntype Y @model { m: [X] @manyToMany(relationName: \"XY\") }\ninput AMPLIFY { globalAuthRule: AuthRule = { allow: public } }")
+	f.Add("type Query { q(a: [[Int!]]!): U @function(name: \"f-${env}\") @function(name: \"g\") } union U = A | B")
+	f.Fuzz(func(t *testing.T, schema string) {
+		for _, cli := range []string{v2CLI, `{"features": {"graphqltransformer": {"transformerversion": 1}}}`} {
+			p, _ := ReadFS(apiFS(map[string]string{"schema.graphql": schema}, cli), "amplify", Options{})
+			if p == nil {
+				t.Fatal("no project")
+			}
+		}
+	})
+}

@@ -76,7 +76,7 @@ func (r *reader) upgradeKeys(t *model.GQLType, note func(string, model.Pos, stri
 	pk, _ := primaryKeyOf(t)
 	for _, d := range named {
 		fields := d.Arg("fields").Strings()
-		ix := &model.IndexSpec{Name: d.Arg("name").Raw, Field: fields[0], SortKeys: fields[1:], Pos: d.Pos, LSI: fields[0] == pk[0]}
+		ix := &model.IndexSpec{Name: d.Arg("name").Str(), Field: fields[0], SortKeys: fields[1:], Pos: d.Pos, LSI: fields[0] == pk[0]}
 		if v := d.Arg("queryField"); v != nil && v.Kind != model.ValueNull {
 			ix.QueryField = v.Raw
 		}

@@ -111,3 +111,23 @@ func cpuTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// FuzzConvertData checks that no readable schema makes the data
+// conversion panic, in either table mode.
+func FuzzConvertData(f *testing.F) {
+	f.Add("type Post @model @auth(rules: [{allow: owner}]) { id: ID! comments: [Comment] @hasMany meta: Meta @hasOne }\ntype Comment @model { id: ID! post: Post @belongsTo }\ntype Meta @model { id: ID! }")
+	f.Add("type A @model { id: ID! bs: [B] @hasMany(indexName: \"byA\", fields: [\"id\"]) }\ntype B @model { aID: ID! @index(name: \"byA\") a: A @belongsTo(fields: [\"aID\"]) }")
+	f.Add("type X @model { m: [Y] @manyToMany(relationName: \"XY\") }\ntype Y @model { m: [X] @manyToMany(relationName: \"XY\") }")
+	f.Add("type Query { q(a: In = {x: 1}): R @function(name: \"f-${env}\") @aws_iam }\ntype Subscription { s: R @aws_subscribe(mutations: [\"m\"]) }\ntype Mutation { m: R @http(url: \"u\") }\ntype R { x: Int }\ninput In { x: Int }")
+	f.Fuzz(func(t *testing.T, schema string) {
+		fs := generatedProject(1)
+		fs["amplify/backend/api/big/schema.graphql"].Data = []byte(schema)
+		p, diags := readers.ReadFS(fs, "amplify", readers.Options{})
+		if p == nil || diags.HasErrors() {
+			return
+		}
+		for _, mode := range []writers.TablesMode{writers.TablesTyped, writers.TablesReuse} {
+			_, _ = writers.Convert(p, writers.Options{Tables: mode, APIID: "abc"})
+		}
+	})
+}

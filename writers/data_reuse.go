@@ -588,7 +588,7 @@ func (w *sdlWriter) printField(t *model.GQLType, f *model.GQLField) {
 func (w *sdlWriter) functionSDL(fn model.FunctionRef, f *model.GQLField) string {
 	d := f.Directive("function")
 	for _, x := range f.Directives {
-		if x.Name == "function" && x.Arg("name") != nil && x.Arg("name").Raw == fn.Name {
+		if x.Name == "function" && x.Arg("name") != nil && x.Arg("name").Str() == fn.Name {
 			d = x
 		}
 	}
