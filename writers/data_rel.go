@@ -113,7 +113,21 @@ func planRelations(s *model.Schema) *relPlan {
 				parentSide = rel.Kind == model.HasMany || rel.Kind == model.ManyToMany || rel.Kind == model.HasOne && len(rel.References) > 0
 			}
 			l := &link{keys: rel.KeyFields, types: rel.KeyTypes, required: rel.KeyRequired, implicit: rel.KeyImplicit}
-			if parentSide {
+			if bt := pairedBelongsTo(s, t, f); bt != nil && rel.Expressible {
+				// @hasOne with a @belongsTo back: Gen 1 kept one key on each
+				// side. Gen 2 reads both through the belongsTo's key; the
+				// hasOne's own key stays as a plain field so its data is kept.
+				if rel.KeyImplicit {
+					declareKeys(&link{child: t.Name, keys: rel.KeyFields, types: rel.KeyTypes})
+				}
+				p.notes = append(p.notes, relNote{t.Name, f.Name, fmt.Sprintf(
+					"Gen 1 stored two keys for this @hasOne and its @belongsTo %s.%s (%s on %s, %s on %s); Gen 2 reads both sides through %s, and %s stays a plain field: copy its values into %s where only it was set",
+					rel.Related, bt.Name, strings.Join(rel.KeyFields, ", "), t.Name, strings.Join(bt.Relation.KeyFields, ", "), rel.Related,
+					strings.Join(bt.Relation.KeyFields, ", "), strings.Join(rel.KeyFields, ", "), strings.Join(bt.Relation.KeyFields, ", ")), rel.Pos})
+				parentSide = true
+				l = &link{keys: bt.Relation.KeyFields, types: bt.Relation.KeyTypes, required: bt.Relation.KeyRequired, implicit: bt.Relation.KeyImplicit}
+				l.child, l.parent = rel.Related, t.Name
+			} else if parentSide {
 				l.child, l.parent = rel.KeyModel, t.Name
 			} else {
 				l.child, l.parent = t.Name, rel.Related
@@ -192,6 +206,23 @@ func planRelations(s *model.Schema) *relPlan {
 		}
 	}
 	return p
+}
+
+// pairedBelongsTo finds the @belongsTo on the related model that Gen 1
+// paired with a @hasOne whose key is on the hasOne's own model.
+func pairedBelongsTo(s *model.Schema, t *model.GQLType, f *model.GQLField) *model.GQLField {
+	rel := f.Relation
+	if rel.Kind != model.HasOne || rel.KeyModel != t.Name || rel.Related == t.Name {
+		return nil
+	}
+	other := s.Type(rel.Related)
+	for _, of := range other.Fields {
+		r := of.Relation
+		if r != nil && r.Kind == model.BelongsTo && r.Related == t.Name && r.KeyModel == other.Name && r.Counterpart == f.Name && r.Expressible {
+			return of
+		}
+	}
+	return nil
 }
 
 // freeName returns the first candidate not in taken (adding a number when

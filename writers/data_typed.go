@@ -660,7 +660,7 @@ func (ts_ *typedSchema) relationFindings() {
 			}
 			if rel.Index != "" && !strings.HasPrefix(rel.Index, "gsi-") && rel.Kind != model.ManyToMany {
 				ts_.todoFinding("data.relationship-index", model.Auto, subject, rel.Pos,
-					fmt.Sprintf("Gen 1 read this relationship through index %s; Gen 2 adds its own index gsi-%s.%s on the same key, and %s is kept", rel.Index, t.Name, f.Name, rel.Index), "")
+					fmt.Sprintf("Gen 1 read this relationship through index %s; Gen 2 adds its own index gsi-%s.%s on the same key (without the index's sort key, so %s.%s loses its sort-key condition argument), and %s is kept", rel.Index, t.Name, f.Name, t.Name, f.Name, rel.Index), "")
 			}
 			if rel.Kind == model.ManyToMany {
 				ts_.todoFinding("data.many-to-many", model.Auto, subject, rel.Pos,

@@ -84,17 +84,13 @@ const schema = a.schema({
   }).authorization((allow) => [allow.authenticated()]),
   Team: a.model({
     name: a.string().required(),
-    project: a.belongsTo('Project', 'teamProjectId'),
+    project: a.hasOne('Project', 'projectTeamId'),
     // Foreign key Gen 1 added implicitly; the name is the attribute the Gen 1 table stores.
     teamProjectId: a.id(),
-    // Gen 2 relationships are bidirectional: Project.team needs a hasMany on Team.
-    projects: a.hasMany('Project', 'projectTeamId'),
   }).authorization((allow) => [allow.authenticated()]),
   Project: a.model({
     title: a.string().required(),
     team: a.belongsTo('Team', 'projectTeamId'),
-    // Gen 2 relationships are bidirectional: Team.project needs a hasOne on Project.
-    teamProject: a.hasOne('Team', 'teamProjectId'),
     // Foreign key Gen 1 added implicitly; the name is the attribute the Gen 1 table stores.
     projectTeamId: a.id(),
   }).authorization((allow) => [allow.authenticated()]),
