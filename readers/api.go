@@ -319,8 +319,16 @@ func (r *reader) readAPIExtras(g *model.GraphQLAPI, res *model.Resource) {
 			if d == nil {
 				continue
 			}
-			// The CLI writes an empty CustomResources.json into every API.
-			if n := len(d.root.Get("Resources").Map()); n == 0 {
+			// The CLI writes an empty CustomResources.json into every API
+			// (newer CLIs with a placeholder Custom::EmptyResource).
+			real := 0
+			d.root.Get("Resources").ForEach(func(_, v gjson.Result) bool {
+				if v.Get("Type").String() != "Custom::EmptyResource" {
+					real++
+				}
+				return true
+			})
+			if real == 0 {
 				continue
 			}
 		}

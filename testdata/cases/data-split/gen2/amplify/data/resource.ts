@@ -99,12 +99,10 @@ const schema = a.schema({
     .returns(a.ref('Receipt'))
     .handler(a.handler.function(pricing))
     .authorization((allow) => [allow.authenticated()]),
-  // TODO(amplify-migrate): Gen 1 invoked the function asynchronously (invocationType: Event); Gen 2
-  // async handlers return EventInvocationResponse instead of Receipt.
   notifyShipped: a.mutation()
     .arguments({ orderId: a.id().required() })
     .returns(a.ref('Receipt'))
-    .handler(a.handler.function(pricing).async())
+    .handler(a.handler.function(pricing))
     .authorization((allow) => [allow.authenticated('identityPool')]),
   onCheckout: a.subscription()
     .for(a.ref('checkout'))
