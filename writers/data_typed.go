@@ -186,6 +186,19 @@ func (ts_ *typedSchema) addModel(t *model.GQLType) {
 	for _, ix := range m.Indexes {
 		needID = needID || ix.Field == "id" || slices.Contains(ix.SortKeys, "id")
 	}
+	fieldAuth := false
+	for _, f := range t.Fields {
+		fieldAuth = fieldAuth || (f.HasAuth && f.Relation == nil)
+	}
+	if fieldAuth && m.PrimaryKey == nil && !needID {
+		// With field rules the auth resolvers check every input field
+		// against the fields a rule allows; Gen 1 listed the declared id
+		// there, so an implicit id would stop owners from choosing ids.
+		needID = true
+		ts_.todoFinding("data.explicit-id", model.Auto, subject, m.Pos,
+			fmt.Sprintf("id is declared because the model has field-level rules (so create and update keep accepting an id); Gen 2 then marks it @primaryKey, which gives list%s optional id and sortDirection arguments", t.Name),
+			"")
+	}
 	if needID && t.Field("id") == nil {
 		fields = append(fields, ts.Entry{Key: "id", Value: ts.Expr("a.id().required()"), Comment: "Declared because an index uses it."})
 	}
@@ -644,6 +657,17 @@ func (ts_ *typedSchema) addUnsupportedType(t *model.GQLType) {
 
 // relationFindings records the relationship changes the plan made.
 func (ts_ *typedSchema) relationFindings() {
+	for _, t := range ts_.s.Models() {
+		for _, f := range t.Fields {
+			rf := ts_.rel.field(t.Name, f.Name)
+			if rf == nil || rf.kind != model.BelongsTo || len(rf.refs) < 2 {
+				continue
+			}
+			ts_.todoFinding("data.composite-reference", model.Auto, "field "+t.Name+"."+f.Name, f.Pos,
+				fmt.Sprintf("the relationship's key has %d parts (%s); Gen 2 adds a check to Mutation.create%s and Mutation.update%s that writes all parts of it together", len(rf.refs), strings.Join(rf.refs, ", "), t.Name, t.Name),
+				"clients that set only part of the key get an error")
+		}
+	}
 	for _, n := range ts_.rel.notes {
 		ts_.todoFinding("data.relationship", model.Auto, "field "+n.model+"."+n.field, n.pos, n.text, "")
 	}

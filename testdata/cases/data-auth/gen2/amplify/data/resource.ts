@@ -7,6 +7,7 @@ const branchName = process.env.AWS_BRANCH ?? 'sandbox';
 // Converted from the Gen 1 GraphQL API authapi (amplify/backend/api/authapi/schema.graphql).
 const schema = a.schema({
   Note: a.model({
+    id: a.id().required(),
     author: a.string(),
     editors: a.string().array(),
     team: a.string(),

@@ -96,6 +96,7 @@ const schema = a.schema({
   }).authorization((allow) => [allow.authenticated()]),
   Address: a.customType({ street: a.string(), city: a.string().required(), zip: a.string() }),
   Customer: a.model({
+    id: a.id().required(),
     email: a.email().required(),
     address: a.ref('Address'),
     previousAddresses: a.ref('Address').required().array().required(),

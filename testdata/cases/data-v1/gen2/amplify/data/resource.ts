@@ -38,6 +38,7 @@ const schema = a.schema({
     book: a.belongsTo('Book', 'bookChaptersId'),
   }).authorization((allow) => [allow.authenticated()]),
   Review: a.model({
+    id: a.id().required(),
     authorEmail: a.string().required(),
     stars: a.integer().required(),
     note: a.string().authorization((allow) => [allow.owner()]),
