@@ -26,7 +26,7 @@ func declaredTokens(fs model.Findings) []string {
 	for _, f := range fs {
 		switch f.Code {
 		case "data.relationship", "data.relationship-index", "data.relationship-nullable", "data.many-to-many",
-			"data.no-auth", "data.operation-auth", "data.auth-upgraded":
+			"data.no-auth", "data.operation-auth", "data.auth-upgraded", "data.explicit-id", "data.composite-reference":
 		default:
 			continue
 		}
