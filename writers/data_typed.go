@@ -664,7 +664,7 @@ func (ts_ *typedSchema) relationFindings() {
 				continue
 			}
 			ts_.todoFinding("data.composite-reference", model.Auto, "field "+t.Name+"."+f.Name, f.Pos,
-				fmt.Sprintf("the relationship's key has %d parts (%s); Gen 2 adds a check to Mutation.create%s and Mutation.update%s that writes all parts of it together, and lists the key in the subscription filter of %s (%s) where Gen 1 listed it in %s's", len(rf.refs), strings.Join(rf.refs, ", "), t.Name, t.Name, t.Name, subscriptionFilterFields(t.Name, rf.refs), rf.related),
+				fmt.Sprintf("the relationship's key has %d parts (%s); Gen 2 adds a check to Mutation.create%s and Mutation.update%s that writes all parts of it together, and lists the key in the subscription filter of %s (%s) where Gen 1 listed it in %s's (%s)", len(rf.refs), strings.Join(rf.refs, ", "), t.Name, t.Name, t.Name, subscriptionFilterFields(t.Name, rf.refs), rf.related, subscriptionFilterFields(rf.related, rf.refs)),
 				"clients that set only part of the key get an error")
 		}
 	}
