@@ -9,6 +9,8 @@ package verify_test
 
 import (
 	"context"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -17,6 +19,8 @@ import (
 	"github.com/amplify-migrate/amplify-migrate/writers/verify"
 )
 
+var quotedName = regexp.MustCompile(`@function\(name: "([^"]+)"\)`)
+
 // declaredTokens are the names a conversion said it changes: fields it
 // adds or makes nullable, indexes it adds, models and operations whose
 // rules it writes. A difference that names one of them is declared by a
@@ -24,11 +28,21 @@ import (
 func declaredTokens(fs model.Findings) []string {
 	var out []string
 	for _, f := range fs {
+		if f.Code == "data.function-handler" || f.Code == "data.function-external" {
+			// Gen 2 names a function's data source after the handler
+			// (FnField, or the deployed name), Gen 1 after the function.
+			if m := quotedName.FindStringSubmatch(f.Reason); m != nil {
+				n := strings.ReplaceAll(strings.ReplaceAll(m[1], "-${env}", ""), "-", "")
+				out = append(out, strings.ToUpper(n[:1])+n[1:]+"LambdaDataSource")
+			}
+		}
 		switch f.Code {
-		case "data.relationship", "data.relationship-index", "data.relationship-nullable", "data.many-to-many",
-			"data.no-auth", "data.operation-auth", "data.auth-upgraded", "data.explicit-id", "data.composite-reference":
+		case "data.function-handler", "data.function-external":
 		default:
-			continue
+			if !slices.Contains([]string{"data.relationship", "data.relationship-index", "data.relationship-nullable", "data.many-to-many",
+				"data.no-auth", "data.operation-auth", "data.auth-upgraded", "data.explicit-id", "data.composite-reference"}, f.Code) {
+				continue
+			}
 		}
 		subj := f.Subject
 		for _, p := range []string{"field ", "model ", "Query.", "Mutation.", "Subscription."} {
