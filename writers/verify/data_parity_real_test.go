@@ -1,10 +1,3 @@
-//go:build dataparity
-
-// This file uses the API parity harness (verify.SynthGen1, CompareAPIs,
-// Gen1APIFromProject) that the parity branch adds to writers/verify. Until
-// that harness is on main, it builds only with `-tags dataparity` in a
-// tree that has it; once main has it, remove the build line.
-
 package verify_test
 
 import (
