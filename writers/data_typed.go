@@ -573,6 +573,20 @@ func (ts_ *typedSchema) modelFindings(t *model.GQLType, todo func(code, text str
 			break
 		}
 	}
+	hasOwner := false
+	for _, rule := range m.Auth {
+		hasOwner = hasOwner || rule.Allow == "owner"
+	}
+	if hasOwner && !ts_.api.Flags.PopulateOwnerFieldForStaticGroupAuth {
+		ts_.todoFinding("data.owner-populate", model.Auto, subject, m.AuthPos,
+			"Gen 1 ran with populateOwnerFieldForStaticGroupAuth off; Gen 2 always has it on, so when another rule (a group, or an IAM role Gen 2 always admits) authorizes a create, the owner field is filled with the caller instead of staying empty",
+			"nothing, unless code relies on such items having no owner")
+	}
+	if hasOwner && !ts_.api.Flags.UseSubUsernameForDefaultIdentityClaim {
+		ts_.todoFinding("data.owner-format", model.Auto, subject, m.AuthPos,
+			"Gen 1 stored owners as the username (useSubUsernameForDefaultIdentityClaim off); Gen 2 writes \"<sub>::<username>\" and still accepts rows that hold only the username",
+			"copy the data as is; rewrite owners to <sub>::<username> with `migrate data` only if other code reads the owner field")
+	}
 	for _, rule := range m.Auth {
 		if rule.Added {
 			ts_.todoFinding("data.auth-upgraded", model.Auto, subject, rule.Pos,

@@ -33,7 +33,7 @@ func declaredTokens(fs model.Findings) []string {
 		case "data.function-handler", "data.function-external":
 		default:
 			if !slices.Contains([]string{"data.relationship", "data.relationship-index", "data.relationship-nullable", "data.many-to-many",
-				"data.no-auth", "data.operation-auth", "data.auth-upgraded", "data.explicit-id", "data.composite-reference"}, f.Code) {
+				"data.no-auth", "data.operation-auth", "data.auth-upgraded", "data.explicit-id", "data.composite-reference", "data.owner-populate"}, f.Code) {
 				continue
 			}
 		}
