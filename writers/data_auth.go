@@ -266,3 +266,23 @@ func dedupeRoles(rules []model.AuthRule) []model.AuthRule {
 	}
 	return out
 }
+
+// sandboxRules keeps Gen 1's sandbox mode: with `input AMPLIFY {
+// globalAuthRule: AuthRule = { allow: public } }` and an API key, Gen 1 let
+// the API key reach every model, whatever its rules. Gen 2 has no sandbox
+// mode, so the models that have rules get the API key rule too.
+func (g *gen) sandboxRules(r *model.Resource, api *model.GraphQLAPI, t *model.GQLType, rules []model.AuthRule) []model.AuthRule {
+	gr := api.Schema.GlobalAuth
+	if gr == nil || gr.Allow != "public" || (gr.Provider != "" && gr.Provider != "apiKey") || !api.Auth.Has(model.AuthAPIKey) || !t.Model.HasAuth {
+		return rules
+	}
+	for _, rule := range rules {
+		if rule.Allow == "public" && rule.EffectiveProvider() == "apiKey" && rule.Operations == nil {
+			return rules
+		}
+	}
+	g.finding(r, model.Finding{Code: "data.sandbox", Level: model.Manual, Subject: "model " + t.Name, Pos: t.Model.AuthPos,
+		Reason: "Gen 1's sandbox mode (the global auth rule of input AMPLIFY) let the API key reach this model besides its @auth rules; Gen 2 has no sandbox mode, so the rule {allow: public} is added to keep that access",
+		Action: "remove the API key rule (allow.publicApiKey()) before production unless public access is intended"})
+	return append(append([]model.AuthRule(nil), rules...), model.AuthRule{Allow: "public"})
+}

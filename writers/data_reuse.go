@@ -431,6 +431,7 @@ func (w *sdlWriter) printType(t *model.GQLType) {
 		if len(t.Model.JoinFor) > 0 {
 			rules = dedupeRoles(rules)
 		}
+		rules = w.g.sandboxRules(w.r, w.api, t, rules)
 		head += " " + authSDL(rules)
 		head += directivesSDL(t.Directives, []string{"model", "auth", "key", "versioned"})
 		if t.Model.Versioned != nil {

@@ -257,6 +257,7 @@ func (ts_ *typedSchema) addModel(t *model.GQLType) {
 	if len(m.JoinFor) > 0 {
 		rules = dedupeRoles(rules)
 	}
+	rules = ts_.g.sandboxRules(ts_.r, ts_.api, t, rules)
 	if arrow := authArrow(rules, false, func(problem string, rule model.AuthRule) {
 		todo("data.auth-rule", fmt.Sprintf("the Gen 1 rule %s has no Gen 2 equivalent: %s.", ruleText(rule), problem))
 		ts_.todoFinding("data.auth-rule", model.Manual, subject, rule.Pos, fmt.Sprintf("the rule %s has no Gen 2 equivalent: %s", ruleText(rule), problem),

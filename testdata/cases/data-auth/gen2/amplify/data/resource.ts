@@ -7,14 +7,13 @@ const branchName = process.env.AWS_BRANCH ?? 'sandbox';
 // Converted from the Gen 1 GraphQL API authapi (amplify/backend/api/authapi/schema.graphql).
 const schema = a.schema({
   Note: a.model({
-    id: a.id().required(),
     author: a.string(),
     editors: a.string().array(),
     team: a.string(),
     viewers: a.string().array(),
     oidcOwner: a.string(),
     body: a.string().required(),
-    secret: a.string().authorization((allow) => [allow.ownerDefinedIn('author'), allow.custom('function')]),
+    secret: a.string(),
   })
     .authorization((allow) => [
       allow.ownerDefinedIn('author').identityClaim('sub'),
@@ -26,6 +25,7 @@ const schema = a.schema({
       allow.authenticated('oidc').to(['read']),
       allow.ownerDefinedIn('oidcOwner', 'oidc').identityClaim('email'),
       allow.custom(),
+      allow.publicApiKey(),
     ]),
   Announcement: a.model({
     text: a.string().required(),
