@@ -552,6 +552,11 @@ func (w *sdlWriter) printField(t *model.GQLType, f *model.GQLField) {
 			if ix.Field != f.Name {
 				continue
 			}
+			if ix.Field == modelPK(t)[0] && len(modelPK(t)) == 1 {
+				// A local secondary index Gen 2 cannot declare (the
+				// data.lsi finding says so).
+				continue
+			}
 			fmt.Fprintf(&b, " @index(name: %q", ix.Name)
 			if len(ix.SortKeys) > 0 {
 				b.WriteString(", sortKeyFields: " + gqlList(ix.SortKeys))

@@ -286,6 +286,9 @@ func timestampName(n string) string {
 // noAuthRules gives a model without @auth the access Gen 1 gave it.
 func (ts_ *typedSchema) noAuthRules(t *model.GQLType) []model.AuthRule {
 	if ts_.s.GlobalAuth != nil {
+		ts_.todoFinding("data.sandbox", model.Manual, "model "+t.Name, t.Model.Pos,
+			"the model has no @auth, so Gen 1's global auth rule "+ruleText(*ts_.s.GlobalAuth)+" (sandbox mode) applied; Gen 2 has no sandbox mode, so the rule is written on the model",
+			"replace it with the model's real rules before production")
 		return []model.AuthRule{*ts_.s.GlobalAuth}
 	}
 	def := ts_.api.Auth.Default.Type
@@ -465,7 +468,19 @@ func relExpr(rf *relField) string {
 // names (Gen 2's default query names differ).
 func (ts_ *typedSchema) indexes(t *model.GQLType) ts.Value {
 	var items ts.Arr
+	pk := "id"
+	if t.Model.PrimaryKey != nil {
+		pk = t.Model.PrimaryKey.Field
+	}
 	for _, ix := range t.Model.Indexes {
+		if ix.Field == pk && (t.Model.PrimaryKey == nil || len(t.Model.PrimaryKey.SortKeys) == 0) {
+			// Gen 2 only makes GSIs, and refuses one on the table's own
+			// partition key when the table has no sort key.
+			ts_.todoFinding("data.lsi", model.Manual, "index "+t.Name+"."+ix.Name, ix.Pos,
+				fmt.Sprintf("Gen 1 index %s shares the table's partition key %s (a local secondary index); Gen 2 cannot declare it because the table has no sort key, so it is left out", ix.Name, pk),
+				"query the table by "+pk+" and filter, or give the model a sort key")
+			continue
+		}
 		x := "index(" + ts.Quote(ix.Field) + ")"
 		if len(ix.SortKeys) > 0 {
 			x += ".sortKeys(" + ts.Render(ts.Strs(ix.SortKeys...)) + ")"

@@ -26,7 +26,6 @@ const schema = a.schema({
   })
     .secondaryIndexes((index) => [
       index('title').sortKeys(['year']).name('byTitle').queryField('booksByTitle'),
-      index('id').sortKeys(['year']).name('byIdAndYear').queryField(null),
     ])
     .authorization((allow) => [allow.groups(['Librarians']), allow.owner().to(['update'])]),
   Chapter: a.model({
