@@ -285,6 +285,9 @@ func TestDataAPIsBuild(t *testing.T) {
 					t.Errorf("table of %s is keyed on %v, Gen 1 stored %v", m.Name, tb.key, wantKey)
 				}
 				for _, ix := range m.Model.Indexes {
+					if ix.Field == wantKey[0] && len(wantKey) == 1 {
+						continue // an LSI Gen 2 cannot declare; a data.lsi finding says so
+					}
 					got, ok := tb.gsis[ix.Name]
 					if !ok {
 						t.Errorf("index %s of %s is missing (indexes: %v)", ix.Name, m.Name, sortedKeys(tb.gsis))
