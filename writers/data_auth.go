@@ -278,6 +278,8 @@ func (g *gen) sandboxRules(r *model.Resource, api *model.GraphQLAPI, t *model.GQ
 	}
 	for _, rule := range rules {
 		if rule.Allow == "public" && rule.EffectiveProvider() == "apiKey" && rule.Operations == nil {
+			g.finding(r, model.Finding{Code: "data.sandbox", Level: model.Auto, Subject: "model " + t.Name, Pos: t.Model.AuthPos,
+				Reason: "Gen 1's sandbox mode (the global auth rule of input AMPLIFY) let the API key reach this model; its own {allow: public} rule gives the API key the same access in Gen 2, which has no sandbox mode"})
 			return rules
 		}
 	}
