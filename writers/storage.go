@@ -694,9 +694,9 @@ func policyIDPart(who model.S3Grantee) string {
 	case model.S3Guest:
 		return "GuestAccess"
 	case model.S3Group:
-		return ts.Ident(who.Name) + "GroupAccess"
+		return pascal(who.Name) + "GroupAccess"
 	}
-	return ts.Ident(who.Name) + "FunctionAccess"
+	return pascal(who.Name) + "FunctionAccess"
 }
 
 // s3StatementValue is `new PolicyStatement({...})` for a kept statement.
