@@ -386,6 +386,15 @@ func (r *reader) readRESTTemplate(res *model.Resource, a *model.RestAPI, d *json
 			Pos: d.Pos(body.Get("paths").Get(joinPath("", p)), joinPath(bp+".paths", p))})
 	}
 	a.Routes = routes
+	for _, p := range a.Paths {
+		for _, rt := range routes {
+			if rt.Path == p.Path && rt.Function != "" && p.Function != "" && rt.Function != p.Function {
+				r.warnf(p.FunctionPos, "the deployed template is what Gen 1 runs, so its function is converted; fix "+a.Source+" if the template is stale",
+					"%s names function %s for %s, but the API template calls %s", path.Base(a.Source), p.Function, p.Path, rt.Function)
+				break
+			}
+		}
+	}
 	d.root.Get("Resources").ForEach(func(k, v gjson.Result) bool {
 		id := k.String()
 		typ := v.Get("Type").String()

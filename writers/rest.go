@@ -139,6 +139,7 @@ func (g *gen) writeRESTAPI(r *model.Resource, api string) {
 	var lines []func(p *ts.Printer)
 	add := func(f func(p *ts.Printer)) { lines = append(lines, f) }
 
+	g.settingsFindings(r, "rest.setting", a.Settings, a.Positions, "paths")
 	g.finding(r, model.Finding{Code: "rest.api", Level: model.CDK,
 		Reason: fmt.Sprintf("the REST API becomes a CDK RestApi %s-<branch> in its own stack of amplify/backend.ts", r.Name),
 		Action: "configure the frontend with outputs.custom.API (see MIGRATION.md, REST APIs); the endpoint changes"})
@@ -218,6 +219,7 @@ func (g *gen) writeRESTAPI(r *model.Resource, api string) {
 	}
 
 	// Routes.
+	methods := 0
 	resVars := map[string]string{}
 	corsDone := map[string]bool{}
 	missingFn := map[string]bool{}
@@ -305,8 +307,17 @@ func (g *gen) writeRESTAPI(r *model.Resource, api string) {
 		}
 		authText := map[string]string{model.RestAuthIAM: "IAM", model.RestAuthCognito: "Cognito user pool", model.RestAuthNone: "none"}[rt.Auth]
 		if rt.Method != "OPTIONS" {
-			g.finding(r, model.Finding{Code: "rest.route", Level: model.CDK, Subject: rt.Method + " " + rt.Path, Pos: rt.Pos,
-				Reason: fmt.Sprintf("%s %s → function %s, authorization %s, as in Gen 1", rt.Method, rt.Path, orDash(rt.Function), authText)})
+			f := model.Finding{Code: "rest.route", Level: model.CDK, Subject: rt.Method + " " + rt.Path, Pos: rt.Pos,
+				Reason: fmt.Sprintf("%s %s → function %s, authorization %s, as in Gen 1", rt.Method, rt.Path, orDash(rt.Function), authText)}
+			if todo != "" {
+				f.Level, f.Action = model.Manual, "add the method by hand (see the TODO in amplify/backend.ts)"
+			} else if integ != nil {
+				methods++
+			}
+			g.finding(r, f)
+		}
+		if rt.CORS != nil {
+			methods++
 		}
 		add(func(p *ts.Printer) {
 			if declare != nil {
@@ -468,6 +479,22 @@ func (g *gen) writeRESTAPI(r *model.Resource, api string) {
 			Reason: "Gen 1 endpoint " + a.DeployedURL + " keeps working until the Gen 1 backend is deleted"})
 	}
 
+	if methods == 0 {
+		// API Gateway refuses an API without methods: keep the code for
+		// later, commented out.
+		g.finding(r, model.Finding{Code: "rest.api-empty", Level: model.Manual, Pos: r.Pos,
+			Reason: "none of the API's routes could be written (their functions or auth were not converted)",
+			Action: "uncomment the API in amplify/backend.ts once they exist (see the TODO)"})
+		g.backend.Add(OrderREST, "REST API "+r.Name+" (Gen 1 API Gateway)", func(p *ts.Printer) {
+			inner := ts.New()
+			for _, l := range lines {
+				l(inner)
+			}
+			p.Todo("rest.api-empty", "none of this API's routes could be written yet; uncomment it once the functions and auth it needs exist.")
+			p.Commented(inner.String())
+		})
+		return
+	}
 	g.backend.Add(OrderREST, "REST API "+r.Name+" (Gen 1 API Gateway)", func(p *ts.Printer) {
 		for _, l := range lines {
 			l(p)

@@ -77,6 +77,20 @@ func (g *gen) convertedFunction(name string) *functionSymbol {
 	return fs
 }
 
+// outsideStorageStack reports grantees whose access is written as an IAM
+// policy in their own stack instead of an access rule: converted functions
+// that are not in the storage stack (resourceGroupName 'storage'). An
+// access rule attaches a policy from the storage stack to the function's
+// role, and the function's environment refers to the bucket: the two
+// stacks would depend on each other.
+func (g *gen) outsideStorageStack(who model.S3Grantee) bool {
+	if who.Kind != model.S3Function {
+		return false
+	}
+	fs := g.convertedFunction(who.Name)
+	return fs != nil && fs.Group != "storage"
+}
+
 // functionS3Grants are what function-parameters.json gave each function on
 // the bucket (the CLI's s3 getIAMPolicies): listing when it reads, and the
 // object actions on every key.
@@ -127,11 +141,12 @@ func (g *gen) functionS3Grants(bucket string) []model.S3Grant {
 }
 
 func (g *gen) writeBuckets(buckets []*model.Resource, names *storageNames) {
+	g.note(30, "Storage", "The frontend finds the buckets in amplify_outputs.json (`Amplify.configure(outputs)`). Keys keep their Gen 1 layout: `uploadData({ path: ({ identityId }) => \"protected/\" + identityId + \"/photo.jpg\" })` in aws-amplify v6, or the deprecated `key` with `accessLevel: 'guest' | 'protected' | 'private'`, reach the same `public/`, `protected/{identityId}/` and `private/{identityId}/` objects.\n")
 	var plans []*bucketPlan
 	for _, r := range buckets {
 		grants := append(append([]model.S3Grant(nil), r.Bucket.Grants...), g.functionS3Grants(r.Name)...)
 		plans = append(plans, &bucketPlan{r: r, key: names.bucketKey[r.Name], export: names.bucketExport[r.Name],
-			access: planBucketAccess(grants), grants: grants})
+			access: planBucketAccess(grants, g.outsideStorageStack), grants: grants})
 	}
 	p := ts.New()
 	var imports ts.Imports
@@ -199,10 +214,13 @@ func (g *gen) bucketProps(bp *bucketPlan, several bool, imports *ts.Imports) ts.
 		g.finding(r, model.Finding{Code: "storage.retain", Level: model.Auto, Subject: "DeletionPolicy",
 			Reason: "Gen 1 kept the bucket when its stack was deleted; keepOnDelete does the same (except in sandboxes)"})
 	}
-	if b.PolicyUUID != "" {
-		g.finding(r, model.Finding{Code: "storage.policy-uuid", Level: model.Drop, Subject: "policyUUID", Pos: b.Positions["policyUUID"],
-			Reason: "CLI bookkeeping (names of the Gen 1 IAM policies)"})
-	}
+	// Settings the findings above and the access, trigger and template
+	// findings below cover; the rest is CLI bookkeeping.
+	g.settingsFindings(r, "storage.setting", b.Settings, b.Positions, "bucketName", "storageAccess", "guestAccess", "authAccess",
+		"groupAccess", "triggerFunction", "adminTriggerFunction", "additionalTriggerFunctions",
+		"selectedGuestPermissions", "selectedAuthenticatedPermissions", "s3PermissionsAuthenticatedPublic",
+		"s3PermissionsAuthenticatedProtected", "s3PermissionsAuthenticatedPrivate", "s3PermissionsAuthenticatedUploads",
+		"s3PermissionsGuestPublic", "s3PermissionsGuestUploads", "AuthenticatedAllowList", "GuestAllowList")
 	if b.StorageAccess != "" {
 		g.finding(r, model.Finding{Code: "storage.access-mode", Level: model.Auto, Subject: "storageAccess", Pos: b.StorageAccessPos,
 			Reason: fmt.Sprintf("%s: the guest and signed-in grants below follow what Gen 1 deployed", b.StorageAccess)})
@@ -251,7 +269,7 @@ func (g *gen) bucketProps(bp *bucketPlan, several bool, imports *ts.Imports) ts.
 		e := ts.Entry{Key: sp.path, Value: rules}
 		if len(todos) > 0 {
 			e.TodoCode = "storage.access"
-			e.Todo = "Gen 1 also granted " + strings.Join(todos, ", ") + " here, which could not be written (see MIGRATION.md)."
+			e.Todo = "Gen 1 also granted " + strings.Join(todos, ", ") + " on " + ts.Quote(sp.path) + ", which needs what MIGRATION.md lists for these grants (storage.access) before it can be written."
 		}
 		if len(rules) == 0 {
 			e.Value = nil
@@ -320,7 +338,13 @@ func (g *gen) bucketBackend(bp *bucketPlan, names *storageNames) {
 					p.Todo("storage.access", fmt.Sprintf("attach this policy to the role of %s (%s), which has no Gen 2 equivalent here.", granteeText(who), role))
 				}
 				props.Set("statements", stmts)
-				p.Value("", ts.Call{Fn: "new Policy", HugLast: true, Args: []ts.Value{ts.Expr(storageStack), ts.Str(id), props}}, ";")
+				scope := ts.Expr(storageStack)
+				if g.outsideStorageStack(who) {
+					// In the function's own stack, so that only the function's
+					// stack refers to the storage stack.
+					scope = ts.Expr("Stack.of(backend." + g.functions[who.Name].Ident + ".resources.lambda)")
+				}
+				p.Value("", ts.Call{Fn: "new Policy", HugLast: true, Args: []ts.Value{scope, ts.Str(id), props}}, ";")
 			}
 		})
 	}
@@ -537,6 +561,9 @@ func (g *gen) accessFindings(bp *bucketPlan, missing map[model.S3Grantee]string)
 			f.Level = model.Manual
 			f.Reason += "; " + missing[who]
 			f.Action = "grant it by hand (see the TODO in amplify/storage/resource.ts)"
+		case g.outsideStorageStack(who):
+			f.Level = model.CDK
+			f.Action = "a policy in the function's stack in backend.ts (an access rule would make the function and storage stacks depend on each other; put the function in resourceGroupName 'storage' to use access rules)"
 		case len(bp.access.kept[who]) > 0:
 			f.Level = model.CDK
 			f.Action = "access rules in storage/resource.ts, and the statements Gen 2 rules cannot express kept by a policy in backend.ts"
@@ -602,10 +629,11 @@ func (g *gen) writeImportedBucket(r *model.Resource, names *storageNames, haveSt
 		action = "set the bucket name in amplify/backend.ts (see the TODO)"
 	}
 	g.finding(r, model.Finding{Code: "storage.imported", Level: level, Reason: reason, Action: action})
+	g.settingsFindings(r, "storage.setting", b.Settings, b.Positions)
 	// Functions keep the access Gen 1 gave them.
 	grants := g.functionS3Grants(r.Name)
 	if len(grants) > 0 {
-		acc := planBucketAccess(grants)
+		acc := planBucketAccess(grants, nil)
 		g.backend.Imports.Add("aws-cdk-lib/aws-iam", "Policy", "PolicyStatement")
 		g.backend.Add(OrderStorage, "", func(p *ts.Printer) {
 			for _, who := range acc.keptOrder {

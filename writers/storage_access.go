@@ -110,7 +110,10 @@ func gen2Action(a string) string {
 	return ""
 }
 
-func planBucketAccess(grants []model.S3Grant) *bucketAccess {
+// planBucketAccess plans the access of a bucket. Grantees for which
+// policyOnly is true get every grant as an IAM statement and no rule (see
+// bucketPlan: functions outside the storage stack).
+func planBucketAccess(grants []model.S3Grant, policyOnly func(model.S3Grantee) bool) *bucketAccess {
 	ba := &bucketAccess{kept: map[model.S3Grantee][]s3Statement{}, wholeBucket: map[model.S3Grantee]bool{}}
 	keep := func(who model.S3Grantee, st s3Statement) {
 		if _, ok := ba.kept[who]; !ok {
@@ -129,6 +132,13 @@ func planBucketAccess(grants []model.S3Grant) *bucketAccess {
 		whole[who][action] = true
 	}
 	for _, g := range grants {
+		if policyOnly != nil && policyOnly(g.Grantee) {
+			keep(g.Grantee, s3Statement{actions: g.Actions, key: g.Key, prefixes: g.Prefixes})
+			if g.Key == "*" || (g.Key == "" && len(g.Prefixes) == 0) {
+				ba.wholeBucket[g.Grantee] = true
+			}
+			continue
+		}
 		if g.Key == "" {
 			var other []string
 			list := false

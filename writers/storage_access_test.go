@@ -107,11 +107,29 @@ public/images/* authenticated [write]`,
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := renderPlan(planBucketAccess(tc.grants))
+			got := renderPlan(planBucketAccess(tc.grants, nil))
 			if got != tc.want {
 				t.Errorf("got:\n%s\nwant:\n%s", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestPlanBucketAccessPolicyOnly(t *testing.T) {
+	fn := model.S3Grantee{Kind: model.S3Function, Name: "worker"}
+	auth := model.S3Grantee{Kind: model.S3Authenticated}
+	got := renderPlan(planBucketAccess([]model.S3Grant{
+		{Grantee: fn, Actions: []string{"s3:ListBucket"}},
+		{Grantee: fn, Actions: []string{"s3:GetObject"}, Key: "*"},
+		{Grantee: fn, Actions: []string{"s3:PutObject"}, Key: "public/*"},
+		{Grantee: auth, Actions: []string{"s3:GetObject"}, Key: "public/*"},
+	}, func(g model.S3Grantee) bool { return g == fn }))
+	want := `public/* authenticated [get]
+keep function:worker [s3:ListBucket] "" []
+keep function:worker [s3:GetObject] "*" []
+keep function:worker [s3:PutObject] "public/*" []`
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
 

@@ -117,7 +117,11 @@ func (g *gen) table(r *model.Resource, ident string) func(p *ts.Printer) {
 	}
 	if t.DeletionProtection {
 		props.Set("deletionProtection", ts.Bool(true))
+		g.finding(r, model.Finding{Code: "storage.table-deletion-protection", Level: model.CDK, Subject: "DeletionProtectionEnabled",
+			Reason: "deletion protection on, as in Gen 1"})
 	}
+	g.settingsFindings(r, "storage.table-setting", t.Settings, t.Positions, "tableName", "partitionKey", "sortKey", "gsi",
+		"triggerFunctions", "partitionKeyName", "partitionKeyType", "sortKeyName", "sortKeyType")
 	g.finding(r, model.Finding{Code: "storage.table-retain", Level: model.Auto, Subject: "removal policy",
 		Reason: "CDK keeps the table when its stack is deleted (Gen 1 deleted it); remove it by hand when it is no longer wanted"})
 	physical := t.PhysicalName
@@ -267,6 +271,7 @@ func (g *gen) importedTable(r *model.Resource, ident string) func(p *ts.Printer)
 	}
 	g.finding(r, model.Finding{Code: "storage.table-imported", Level: level, Reason: reason,
 		Action: "the table stays where it is; functions keep their access through the function conversion"})
+	g.settingsFindings(r, "storage.table-setting", t.Settings, t.Positions)
 	for _, tr := range t.Triggers {
 		g.finding(r, model.Finding{Code: "storage.table-trigger", Level: model.Manual, Subject: "trigger " + tr.Function, Pos: tr.Pos,
 			Reason: "stream trigger on an imported table", Action: "add the event source with the table's stream ARN in amplify/backend.ts"})
