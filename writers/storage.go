@@ -177,7 +177,7 @@ func (g *gen) writeBuckets(buckets []*model.Resource, names *storageNames) {
 func (g *gen) bucketProps(bp *bucketPlan, several bool, imports *ts.Imports) ts.Obj {
 	r, b := bp.r, bp.r.Bucket
 	obj := ts.Obj{}
-	obj.Set("name", ts.Str(r.Name))
+	obj.Set("name", ts.Str(gen2StorageName(r.Name)))
 	g.finding(r, model.Finding{Code: "storage.bucket", Level: model.Auto,
 		Reason: "the S3 bucket becomes defineStorage in amplify/storage/resource.ts",
 		Action: "Gen 2 creates a new bucket; copy the objects over (see MIGRATION.md, Storage)"})
@@ -305,6 +305,24 @@ func (g *gen) bucketProps(bp *bucketPlan, several bool, imports *ts.Imports) ts.
 		obj.Set("triggers", trig)
 	}
 	return obj
+}
+
+// gen2StorageName is the defineStorage name: the Gen 1 resource name when
+// Gen 2 accepts it (a letter, then letters, digits, '-', '_' or spaces).
+func gen2StorageName(name string) string {
+	ok := name != ""
+	for i, c := range name {
+		letter := (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+		ok = ok && (letter || (i > 0 && ((c >= '0' && c <= '9') || c == '-' || c == '_' || c == ' ')))
+	}
+	if ok {
+		return name
+	}
+	id := strings.TrimLeft(strings.ReplaceAll(ts.Ident(name), "$", ""), "_0123456789")
+	if id == "" {
+		return "storage"
+	}
+	return id
 }
 
 // bucketBackend writes the bucket's CDK in backend.ts: IAM statements kept
