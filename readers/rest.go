@@ -46,8 +46,7 @@ func (r *reader) readREST(res *model.Resource, entry gjson.Result) {
 		a.Source, a.Settings, a.Positions = d.rel, settings, pos
 		r.readRESTParams(a, d)
 	} else {
-		r.errorf(res.Pos, "restore "+path.Join(res.Dir, "cli-inputs.json")+" from version control, or remove the API with `amplify remove api`",
-			"REST API %s has neither cli-inputs.json nor api-params.json", res.Name)
+		r.missingSettings(res, "REST API", "cli-inputs.json", "api-params.json")
 		return
 	}
 	if len(a.Paths) == 0 {

@@ -59,8 +59,7 @@ func (r *reader) readBucket(res *model.Resource) {
 		params = d.root
 		r.readBucketParameters(res, b, d)
 	} else {
-		r.errorf(res.Pos, "restore "+path.Join(res.Dir, "cli-inputs.json")+" from version control, or remove the resource with `amplify remove storage`",
-			"S3 resource %s has neither cli-inputs.json nor parameters.json", res.Name)
+		r.missingSettings(res, "S3", "cli-inputs.json", "parameters.json")
 		return
 	}
 	if b.Region == "" {
@@ -82,6 +81,18 @@ func (r *reader) readBucket(res *model.Resource) {
 		b.Template = tpl
 		r.readBucketTemplate(res, b, d, params)
 	}
+}
+
+// missingSettings reports a resource whose settings file is missing. A file
+// that exists but could not be parsed was reported by loadJSON already.
+func (r *reader) missingSettings(res *model.Resource, what string, names ...string) {
+	for _, n := range names {
+		if r.exists(path.Join(res.Dir, n)) {
+			return
+		}
+	}
+	r.errorf(res.Pos, "restore "+path.Join(res.Dir, names[0])+" from version control, or remove the resource with `amplify remove "+res.Category+"`",
+		"%s resource %s has neither %s", what, res.Name, strings.Join(names, " nor "))
 }
 
 // firstExisting returns the first of the names that exists in dir.
@@ -233,6 +244,9 @@ func (r *reader) readBucketTriggers(res *model.Resource, b *model.Bucket, d *jso
 // readBucketParameters reads a pre-cli-inputs parameters.json, whose
 // s3Permissions* values are what the template's policies grant.
 func (r *reader) readBucketParameters(res *model.Resource, b *model.Bucket, d *jsonDoc) {
+	// Every CLI's S3 template kept the bucket when the stack was deleted;
+	// the template, when present, says for sure.
+	b.Retain = true
 	var v gjson.Result
 	v, b.BucketNamePos = d.Get("bucketName")
 	b.BucketName = v.String()
@@ -683,8 +697,7 @@ func (r *reader) readTable(res *model.Resource) {
 			t.SortKey = &model.KeyAttribute{Name: sk.String(), Type: d.root.Get("sortKeyType").String(), Pos: spos}
 		}
 	} else {
-		r.errorf(res.Pos, "restore "+path.Join(res.Dir, "cli-inputs.json")+" from version control, or remove the resource with `amplify remove storage`",
-			"DynamoDB resource %s has neither cli-inputs.json nor parameters.json", res.Name)
+		r.missingSettings(res, "DynamoDB", "cli-inputs.json", "parameters.json")
 		return
 	}
 	if t.Region == "" {

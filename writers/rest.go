@@ -18,7 +18,11 @@ import (
 func (g *gen) writeREST() error {
 	var apis []*model.Resource
 	for _, r := range g.p.ByService(model.CategoryAPI, "API Gateway") {
-		if r.REST != nil {
+		switch {
+		case r.REST == nil:
+		case r.REST.Source == "":
+			g.unreadable(r, "rest.unreadable")
+		default:
 			apis = append(apis, r)
 		}
 	}

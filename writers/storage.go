@@ -19,6 +19,8 @@ func (g *gen) writeStorage() error {
 	for _, r := range g.p.ByService(model.CategoryStorage, "S3") {
 		switch {
 		case r.Bucket == nil:
+		case !r.Imported && r.Bucket.Source == "":
+			g.unreadable(r, "storage.unreadable")
 		case r.Imported:
 			imported = append(imported, r)
 		default:
@@ -34,7 +36,11 @@ func (g *gen) writeStorage() error {
 	}
 	var tables []*model.Resource
 	for _, r := range g.p.ByService(model.CategoryStorage, "DynamoDB") {
-		if r.Table != nil {
+		switch {
+		case r.Table == nil:
+		case !r.Imported && r.Table.Source == "":
+			g.unreadable(r, "storage.unreadable")
+		default:
 			tables = append(tables, r)
 		}
 	}
@@ -42,6 +48,17 @@ func (g *gen) writeStorage() error {
 		g.writeTables(tables, names)
 	}
 	return nil
+}
+
+// unreadable reports a resource whose settings could not be read; the
+// reader's diagnostics say why.
+func (g *gen) unreadable(r *model.Resource, code string) {
+	g.markHandled(r)
+	g.finding(r, model.Finding{Code: code, Level: model.Manual,
+		Reason: "its settings could not be read (see the problems in the input)", Action: "fix the Gen 1 files and convert again"})
+	g.backend.Add(OrderUnhandled, "", func(p *ts.Printer) {
+		p.Todo(code, fmt.Sprintf("%s/%s was not converted because its settings in %s could not be read; fix them and convert again.", r.Category, r.Name, r.Dir))
+	})
 }
 
 // bucketPlan is one defineStorage bucket.
