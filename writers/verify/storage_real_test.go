@@ -218,7 +218,8 @@ func gen1S3TemplateAccess(t *testing.T, dir string, out map[string][]s3Tuple) {
 	params, _ := readJSONFile(t, filepath.Join(dir, "parameters.json"))
 	tpl, ok := readJSONFile(t, filepath.Join(dir, "s3-cloudformation-template.json"))
 	if !ok {
-		t.Fatalf("%s: no cli-inputs.json and no s3-cloudformation-template.json", dir)
+		gen1S3StandardAccess(params, out)
+		return
 	}
 	tplParams, _ := tpl["Parameters"].(map[string]any)
 	conds, _ := tpl["Conditions"].(map[string]any)
@@ -353,6 +354,39 @@ func gen1S3TemplateAccess(t *testing.T, dir string, out map[string][]s3Tuple) {
 				}
 			}
 		}
+	}
+}
+
+// gen1S3StandardAccess applies the policies of the CLI's S3 template to the
+// values of a parameters.json whose template is not in the project: each
+// policy exists unless its parameter is DISALLOW.
+func gen1S3StandardAccess(params map[string]any, out map[string][]s3Tuple) {
+	sub := model.IdentitySub
+	allowed := func(k string) []string {
+		v := str(params[k])
+		if v == "" || v == "DISALLOW" {
+			return nil
+		}
+		return strings.Split(v, ",")
+	}
+	for _, p := range []struct{ param, role, key string }{
+		{"s3PermissionsAuthenticatedPublic", "authenticated", "public/*"},
+		{"s3PermissionsAuthenticatedProtected", "authenticated", "protected/" + sub + "/*"},
+		{"s3PermissionsAuthenticatedPrivate", "authenticated", "private/" + sub + "/*"},
+		{"s3PermissionsAuthenticatedUploads", "authenticated", "uploads/*"},
+		{"s3PermissionsGuestPublic", "guest", "public/*"},
+		{"s3PermissionsGuestUploads", "guest", "uploads/*"},
+	} {
+		out[p.role] = append(out[p.role], s3Tuples(allowed(p.param), []string{p.key}, false, nil)...)
+	}
+	if allowed("AuthenticatedAllowList") != nil {
+		out["authenticated"] = append(out["authenticated"], s3Tuples([]string{"s3:GetObject"}, []string{"protected/*"}, false, nil)...)
+		out["authenticated"] = append(out["authenticated"], s3Tuples([]string{"s3:ListBucket"}, nil, true,
+			[]string{"public/", "public/*", "protected/", "protected/*", "private/" + sub + "/", "private/" + sub + "/*"})...)
+	}
+	if allowed("GuestAllowList") != nil {
+		out["guest"] = append(out["guest"], s3Tuples([]string{"s3:GetObject"}, []string{"protected/*"}, false, nil)...)
+		out["guest"] = append(out["guest"], s3Tuples([]string{"s3:ListBucket"}, nil, true, []string{"public/", "public/*", "protected/", "protected/*"})...)
 	}
 }
 
