@@ -366,6 +366,7 @@ func TestRESTMatchesGen1(t *testing.T) {
 		t.Run(pr.Name, func(t *testing.T) {
 			t.Parallel()
 			g := s.Convert(t, pr, writers.Options{})
+			requireConverted(t, g, model.CategoryAuth, model.CategoryFunction)
 			asm := s.Synth(t, g)
 			c := loadCFN(t, asm)
 			for _, r := range g.Gen1.ByService(model.CategoryAPI, "API Gateway") {

@@ -477,6 +477,20 @@ func functionRoleName(role string) string {
 	return role
 }
 
+// requireConverted fails with a clear message when a resource the storage
+// and REST conversions rely on (the user pool, the functions) was not
+// converted: their grants and routes cannot exist without it.
+func requireConverted(t *testing.T, g *verify.Gen2, categories ...string) {
+	t.Helper()
+	for _, f := range g.Output.Findings {
+		for _, c := range categories {
+			if f.Resource.Category == c && f.Code == "resource.unsupported" {
+				t.Fatalf("%s was not converted, and storage and REST access depend on it: %s", f.Resource, f.Reason)
+			}
+		}
+	}
+}
+
 // storageProjects are the projects with the given storage service.
 func storageProjects(t *testing.T, service string) []verify.Project {
 	var out []verify.Project
@@ -500,6 +514,7 @@ func TestStorageS3AccessMatchesGen1(t *testing.T) {
 		t.Run(pr.Name, func(t *testing.T) {
 			t.Parallel()
 			g := s.Convert(t, pr, writers.Options{})
+			requireConverted(t, g, model.CategoryAuth, model.CategoryFunction)
 			asm := s.Synth(t, g)
 			c := loadCFN(t, asm)
 			checked := 0
@@ -695,6 +710,7 @@ func TestStorageTablesMatchGen1(t *testing.T) {
 		t.Run(pr.Name, func(t *testing.T) {
 			t.Parallel()
 			g := s.Convert(t, pr, writers.Options{})
+			requireConverted(t, g, model.CategoryFunction)
 			asm := s.Synth(t, g)
 			c := loadCFN(t, asm)
 			for _, r := range g.Gen1.ByService(model.CategoryStorage, "DynamoDB") {
