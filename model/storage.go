@@ -208,7 +208,10 @@ type Table struct {
 	// DeletionProtection as the template set it.
 	DeletionProtection bool
 
-	// Triggers are the functions fed by the table's stream.
+	// Triggers are the functions the table's triggerFunctions (cli-inputs)
+	// feeds from its stream; the storage conversion wires them. Other event
+	// source mappings on the stream are in the functions' templates and the
+	// function conversion wires them.
 	Triggers []TableTrigger
 
 	Unrecognized []TemplateItem

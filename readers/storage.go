@@ -3,7 +3,6 @@ package readers
 import (
 	"fmt"
 	"path"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -885,11 +884,16 @@ func (e *cfnEval) capacity(pt gjson.Result) (read, write int) {
 	return read, write
 }
 
-// readTableTriggers finds the functions fed by the table's stream: those
-// named in triggerFunctions, and every function whose template maps the
-// stream (older projects only have the latter). The mapping's settings come
-// from the function's template.
+// readTableTriggers reads the functions the table's triggerFunctions feeds
+// from its stream, with the batch size and starting position of the event
+// source mapping in the function's template when there is one. Mappings of
+// functions the table does not list (older projects have no
+// triggerFunctions) belong to the function conversion, which wires every
+// other event source of a function's template.
 func (r *reader) readTableTriggers(res *model.Resource, t *model.Table, names []string, pos model.Pos) {
+	if len(names) == 0 {
+		return
+	}
 	found := map[string]model.TableTrigger{}
 	streamRef := "storage" + res.Name + "StreamArn"
 	fnDir := r.rel("backend", "function")
@@ -941,16 +945,6 @@ func (r *reader) readTableTriggers(res *model.Resource, t *model.Table, names []
 			tr.Pos = pos
 		}
 		t.Triggers = append(t.Triggers, tr)
-	}
-	var rest []string
-	for fn := range found {
-		if !seen[fn] {
-			rest = append(rest, fn)
-		}
-	}
-	sort.Strings(rest)
-	for _, fn := range rest {
-		t.Triggers = append(t.Triggers, found[fn])
 	}
 	if len(t.Triggers) > 0 && t.Stream == "" {
 		r.warnf(t.Triggers[0].Pos, "a stream trigger needs the table's stream; it is turned on (NEW_IMAGE) in Gen 2",
