@@ -714,7 +714,7 @@ func (r *reader) readTable(res *model.Resource) {
 		}
 	}
 	if t.PartitionKey.Name == "" {
-		r.errorf(t.TableNamePos, "add the partition key the table was created with", "DynamoDB resource %s has no partition key", res.Name)
+		r.warnf(t.TableNamePos, "add the partition key the table was created with; the table is not converted until then", "DynamoDB resource %s has no partition key", res.Name)
 	}
 	r.readTableTriggers(res, t, triggerNames, triggerPos)
 }

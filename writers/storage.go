@@ -38,7 +38,7 @@ func (g *gen) writeStorage() error {
 	for _, r := range g.p.ByService(model.CategoryStorage, "DynamoDB") {
 		switch {
 		case r.Table == nil:
-		case !r.Imported && r.Table.Source == "":
+		case !r.Imported && (r.Table.Source == "" || r.Table.PartitionKey.Name == ""):
 			g.unreadable(r, "storage.unreadable")
 		default:
 			tables = append(tables, r)
@@ -55,7 +55,7 @@ func (g *gen) writeStorage() error {
 func (g *gen) unreadable(r *model.Resource, code string) {
 	g.markHandled(r)
 	g.finding(r, model.Finding{Code: code, Level: model.Manual,
-		Reason: "its settings could not be read (see the problems in the input)", Action: "fix the Gen 1 files and convert again"})
+		Reason: "its settings could not be read or are incomplete (see the problems in the input)", Action: "fix the Gen 1 files and convert again"})
 	g.backend.Add(OrderUnhandled, "", func(p *ts.Printer) {
 		p.Todo(code, fmt.Sprintf("%s/%s was not converted because its settings in %s could not be read; fix them and convert again.", r.Category, r.Name, r.Dir))
 	})

@@ -204,7 +204,7 @@ func gen1RESTTemplate(t *testing.T, tpl map[string]any) restShape {
 						}
 					}
 					fn := ""
-					if mm := fnRe.FindStringSubmatch(fmt.Sprint(jsonString(integ["uri"]))); mm != nil {
+					if mm := fnRe.FindStringSubmatch(rawJSON(integ["uri"])); mm != nil {
 						fn = mm[1]
 					}
 					s.routes = append(s.routes, fmt.Sprintf("%s %s %s %s %s %s", methods[m], p, auth, scopes, fn, strings.ToUpper(str(integ["type"]))))
@@ -226,7 +226,7 @@ func gen1RESTTemplate(t *testing.T, tpl map[string]any) restShape {
 	return s
 }
 
-func jsonString(v any) string {
+func rawJSON(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
 }
