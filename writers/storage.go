@@ -510,7 +510,7 @@ func (g *gen) bucketBackend(bp *bucketPlan, names *storageNames) {
 		sections = append(sections, func(p *ts.Printer) {
 			p.Comment("Gen 1 bucket properties from the S3 template, as written there.")
 			for _, it := range overrides {
-				p.Value(cfn+".addPropertyOverride("+ts.Quote(it.Property)+", ", jsonValue(it.Raw), ");")
+				p.Value(cfn+".addPropertyOverride("+ts.Quote(it.Property)+", ", templateJSONValue(it.Raw), ");")
 			}
 		})
 	}

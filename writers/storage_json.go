@@ -8,9 +8,9 @@ import (
 	"github.com/amplify-migrate/amplify-migrate/writers/ts"
 )
 
-// jsonValue turns JSON from a Gen 1 template into a TypeScript literal,
+// templateJSONValue turns JSON from a Gen 1 template into a TypeScript literal,
 // keeping the order of keys.
-func jsonValue(raw string) ts.Value {
+func templateJSONValue(raw string) ts.Value {
 	return jsonResult(gjson.Parse(raw))
 }
 

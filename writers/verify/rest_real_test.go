@@ -28,7 +28,7 @@ type restShape struct {
 	policies []string // "authenticated * /items/*"
 }
 
-func sortedUnique(in []string) []string {
+func stSortedUnique(in []string) []string {
 	set := map[string]bool{}
 	for _, s := range in {
 		set[s] = true
@@ -50,7 +50,7 @@ func gen1REST(t *testing.T, p *model.Project, r *model.Resource) restShape {
 		groups            map[string][]string
 	}
 	var paths []path
-	if in, ok := readJSONFile(t, filepath.Join(dir, "cli-inputs.json")); ok {
+	if in, ok := stReadJSON(t, filepath.Join(dir, "cli-inputs.json")); ok {
 		ps, _ := in["paths"].(map[string]any)
 		var names []string
 		for n := range ps {
@@ -60,14 +60,14 @@ func gen1REST(t *testing.T, p *model.Project, r *model.Resource) restShape {
 		for _, n := range names {
 			m := ps[n].(map[string]any)
 			perms, _ := m["permissions"].(map[string]any)
-			pa := path{name: n, fn: str(m["lambdaFunction"]), setting: str(perms["setting"]), auth: strList(perms["auth"]), guest: strList(perms["guest"]), groups: map[string][]string{}}
+			pa := path{name: n, fn: stStr(m["lambdaFunction"]), setting: stStr(perms["setting"]), auth: stStrList(perms["auth"]), guest: stStrList(perms["guest"]), groups: map[string][]string{}}
 			gs, _ := perms["groups"].(map[string]any)
 			for g, ops := range gs {
-				pa.groups[g] = strList(ops)
+				pa.groups[g] = stStrList(ops)
 			}
 			paths = append(paths, pa)
 		}
-	} else if in, ok := readJSONFile(t, filepath.Join(dir, "api-params.json")); ok {
+	} else if in, ok := stReadJSON(t, filepath.Join(dir, "api-params.json")); ok {
 		// convertDeperecatedRestApiPaths
 		conv := func(v any) []string {
 			if s, ok := v.(string); ok {
@@ -81,12 +81,12 @@ func gen1REST(t *testing.T, p *model.Project, r *model.Resource) restShape {
 			}
 			m := map[string]string{"/POST": "create", "/GET": "read", "/PUT": "update", "/PATCH": "update", "/DELETE": "delete"}
 			var out []string
-			for _, x := range strList(v) {
+			for _, x := range stStrList(v) {
 				out = append(out, m[x])
 			}
-			return sortedUnique(out)
+			return stSortedUnique(out)
 		}
-		for _, pv := range asList(in["paths"]) {
+		for _, pv := range stList(in["paths"]) {
 			m := pv.(map[string]any)
 			priv, _ := m["privacy"].(map[string]any)
 			setting := "protected"
@@ -95,7 +95,7 @@ func gen1REST(t *testing.T, p *model.Project, r *model.Resource) restShape {
 			} else if priv["private"] == true {
 				setting = "private"
 			}
-			pa := path{name: str(m["name"]), fn: str(m["lambdaFunction"]), setting: setting, auth: conv(priv["auth"]), guest: conv(priv["unauth"]), groups: map[string][]string{}}
+			pa := path{name: stStr(m["name"]), fn: stStr(m["lambdaFunction"]), setting: setting, auth: conv(priv["auth"]), guest: conv(priv["unauth"]), groups: map[string][]string{}}
 			gs, _ := priv["userPoolGroups"].(map[string]any)
 			for g, ops := range gs {
 				pa.groups[g] = conv(ops)
@@ -109,7 +109,7 @@ func gen1REST(t *testing.T, p *model.Project, r *model.Resource) restShape {
 	admin := r.Name == "AdminQueries"
 	corsHeaders := "Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token,X-Amz-User-Agent"
 	corsMethods := "DELETE,GET,HEAD,OPTIONS,PATCH,POST,PUT"
-	if tpl, ok := readJSONFile(t, filepath.Join(dir, r.Name+"-cloudformation-template.json")); ok {
+	if tpl, ok := stReadJSON(t, filepath.Join(dir, r.Name+"-cloudformation-template.json")); ok {
 		s = gen1RESTTemplate(t, tpl)
 	} else if admin {
 		s.routes = append(s.routes, "ANY /{proxy+} COGNITO_USER_POOLS aws.cognito.signin.user.admin "+paths[0].fn+" AWS_PROXY")
@@ -139,7 +139,7 @@ func gen1REST(t *testing.T, p *model.Project, r *model.Resource) restShape {
 			for _, op := range ops {
 				out = append(out, m[op]...)
 			}
-			if collapse && len(sortedUnique(out)) == 5 {
+			if collapse && len(stSortedUnique(out)) == 5 {
 				return []string{"*"}
 			}
 			return out
@@ -160,7 +160,7 @@ func gen1REST(t *testing.T, p *model.Project, r *model.Resource) restShape {
 			}
 		}
 	}
-	s.routes, s.cors, s.gateway, s.policies = sortedUnique(s.routes), sortedUnique(s.cors), sortedUnique(s.gateway), sortedUnique(s.policies)
+	s.routes, s.cors, s.gateway, s.policies = stSortedUnique(s.routes), stSortedUnique(s.cors), stSortedUnique(s.gateway), stSortedUnique(s.policies)
 	return s
 }
 
@@ -171,13 +171,13 @@ func gen1RESTTemplate(t *testing.T, tpl map[string]any) restShape {
 	fnRe := regexp.MustCompile(`"function([A-Za-z0-9]+)Arn"`)
 	for id, rv := range tpl["Resources"].(map[string]any) {
 		res := rv.(map[string]any)
-		switch str(res["Type"]) {
+		switch stStr(res["Type"]) {
 		case "AWS::ApiGateway::RestApi":
-			body, _ := props(res)["Body"].(map[string]any)
+			body, _ := stProps(res)["Body"].(map[string]any)
 			cognito := map[string]bool{}
 			if sd, ok := body["securityDefinitions"].(map[string]any); ok {
 				for k, v := range sd {
-					if str(v.(map[string]any)["x-amazon-apigateway-authtype"]) == "cognito_user_pools" {
+					if stStr(v.(map[string]any)["x-amazon-apigateway-authtype"]) == "cognito_user_pools" {
 						cognito[k] = true
 					}
 				}
@@ -186,39 +186,39 @@ func gen1RESTTemplate(t *testing.T, tpl map[string]any) restShape {
 				for m, ov := range ops.(map[string]any) {
 					op := ov.(map[string]any)
 					integ, _ := op["x-amazon-apigateway-integration"].(map[string]any)
-					if m == "options" && str(integ["type"]) == "mock" {
+					if m == "options" && stStr(integ["type"]) == "mock" {
 						resp := integ["responses"].(map[string]any)["default"].(map[string]any)
 						rp, _ := resp["responseParameters"].(map[string]any)
-						un := func(k string) string { return strings.Trim(str(rp["method.response.header."+k]), "'") }
-						s.cors = append(s.cors, fmt.Sprintf("%s %s %s %s %s", p, un("Access-Control-Allow-Origin"), un("Access-Control-Allow-Methods"), un("Access-Control-Allow-Headers"), str(resp["statusCode"])))
+						un := func(k string) string { return strings.Trim(stStr(rp["method.response.header."+k]), "'") }
+						s.cors = append(s.cors, fmt.Sprintf("%s %s %s %s %s", p, un("Access-Control-Allow-Origin"), un("Access-Control-Allow-Methods"), un("Access-Control-Allow-Headers"), stStr(resp["statusCode"])))
 						continue
 					}
 					auth, scopes := "NONE", ""
-					for _, sec := range asList(op["security"]) {
+					for _, sec := range stList(op["security"]) {
 						for k, v := range sec.(map[string]any) {
 							if cognito[k] {
-								auth, scopes = "COGNITO_USER_POOLS", strings.Join(strList(v), ",")
+								auth, scopes = "COGNITO_USER_POOLS", strings.Join(stStrList(v), ",")
 							} else {
 								auth = "AWS_IAM"
 							}
 						}
 					}
 					fn := ""
-					if mm := fnRe.FindStringSubmatch(rawJSON(integ["uri"])); mm != nil {
+					if mm := fnRe.FindStringSubmatch(stRawJSON(integ["uri"])); mm != nil {
 						fn = mm[1]
 					}
-					s.routes = append(s.routes, fmt.Sprintf("%s %s %s %s %s %s", methods[m], p, auth, scopes, fn, strings.ToUpper(str(integ["type"]))))
+					s.routes = append(s.routes, fmt.Sprintf("%s %s %s %s %s %s", methods[m], p, auth, scopes, fn, strings.ToUpper(stStr(integ["type"]))))
 				}
 			}
 		case "AWS::ApiGateway::GatewayResponse":
-			p := props(res)
+			p := stProps(res)
 			rp, _ := p["ResponseParameters"].(map[string]any)
 			var hs []string
 			for k, v := range rp {
-				hs = append(hs, strings.TrimPrefix(k, "gatewayresponse.header.")+"="+str(v))
+				hs = append(hs, strings.TrimPrefix(k, "gatewayresponse.header.")+"="+stStr(v))
 			}
 			sort.Strings(hs)
-			s.gateway = append(s.gateway, str(p["ResponseType"])+" "+strings.Join(hs, ";"))
+			s.gateway = append(s.gateway, stStr(p["ResponseType"])+" "+strings.Join(hs, ";"))
 		default:
 			_ = id
 		}
@@ -226,7 +226,7 @@ func gen1RESTTemplate(t *testing.T, tpl map[string]any) restShape {
 	return s
 }
 
-func rawJSON(v any) string {
+func stRawJSON(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
 }
@@ -236,7 +236,7 @@ func gen2REST(t *testing.T, c *cfnAsm, name string) (restShape, bool) {
 	var s restShape
 	apiFile, apiID := "", ""
 	c.each("AWS::ApiGateway::RestApi", func(file, id string, r map[string]any) {
-		if c.eval(file, props(r)["Name"]) == name+"-main" {
+		if c.eval(file, stProps(r)["Name"]) == name+"-main" {
 			apiFile, apiID = file, id
 		}
 	})
@@ -247,18 +247,18 @@ func gen2REST(t *testing.T, c *cfnAsm, name string) (restShape, bool) {
 	var pathOf func(v any) string
 	pathOf = func(v any) string {
 		e := c.eval(apiFile, v)
-		if e == attKey(apiFile, apiID, "RootResourceId") {
+		if e == stAttKey(apiFile, apiID, "RootResourceId") {
 			return ""
 		}
 		id := strings.TrimSuffix(strings.TrimPrefix(e, "{{ref:"+apiFile+"#"), "}}")
 		r := res[id]
-		return pathOf(props(r)["ParentId"]) + "/" + str(props(r)["PathPart"])
+		return pathOf(stProps(r)["ParentId"]) + "/" + stStr(stProps(r)["PathPart"])
 	}
 	for id, r := range res {
-		p := props(r)
-		switch str(r["Type"]) {
+		p := stProps(r)
+		switch stStr(r["Type"]) {
 		case "AWS::ApiGateway::Method":
-			if c.eval(apiFile, p["RestApiId"]) != refKey(apiFile, apiID) {
+			if c.eval(apiFile, p["RestApiId"]) != stRefKey(apiFile, apiID) {
 				continue
 			}
 			path := pathOf(p["ResourceId"])
@@ -266,36 +266,36 @@ func gen2REST(t *testing.T, c *cfnAsm, name string) (restShape, bool) {
 				path = "/"
 			}
 			integ, _ := p["Integration"].(map[string]any)
-			if str(p["HttpMethod"]) == "OPTIONS" && str(integ["Type"]) == "MOCK" {
-				resps := asList(integ["IntegrationResponses"])
+			if stStr(p["HttpMethod"]) == "OPTIONS" && stStr(integ["Type"]) == "MOCK" {
+				resps := stList(integ["IntegrationResponses"])
 				if len(resps) == 0 {
 					continue
 				}
 				resp := resps[0].(map[string]any)
 				rp, _ := resp["ResponseParameters"].(map[string]any)
-				un := func(k string) string { return strings.Trim(str(rp["method.response.header."+k]), "'") }
-				s.cors = append(s.cors, fmt.Sprintf("%s %s %s %s %s", path, un("Access-Control-Allow-Origin"), un("Access-Control-Allow-Methods"), un("Access-Control-Allow-Headers"), str(resp["StatusCode"])))
+				un := func(k string) string { return strings.Trim(stStr(rp["method.response.header."+k]), "'") }
+				s.cors = append(s.cors, fmt.Sprintf("%s %s %s %s %s", path, un("Access-Control-Allow-Origin"), un("Access-Control-Allow-Methods"), un("Access-Control-Allow-Headers"), stStr(resp["StatusCode"])))
 				continue
 			}
-			fn := functionRoleName("function:" + c.functionOf(apiFile, integ["Uri"]))
+			fn := stFunctionRole("function:" + c.functionOf(apiFile, integ["Uri"]))
 			fn = strings.TrimPrefix(fn, "function:")
-			s.routes = append(s.routes, fmt.Sprintf("%s %s %s %s %s %s", str(p["HttpMethod"]), path, str(p["AuthorizationType"]), strings.Join(strList(p["AuthorizationScopes"]), ","), fn, str(integ["Type"])))
+			s.routes = append(s.routes, fmt.Sprintf("%s %s %s %s %s %s", stStr(p["HttpMethod"]), path, stStr(p["AuthorizationType"]), strings.Join(stStrList(p["AuthorizationScopes"]), ","), fn, stStr(integ["Type"])))
 		case "AWS::ApiGateway::GatewayResponse":
-			if c.eval(apiFile, p["RestApiId"]) != refKey(apiFile, apiID) {
+			if c.eval(apiFile, p["RestApiId"]) != stRefKey(apiFile, apiID) {
 				continue
 			}
 			rp, _ := p["ResponseParameters"].(map[string]any)
 			var hs []string
 			for k, v := range rp {
-				hs = append(hs, strings.TrimPrefix(k, "gatewayresponse.header.")+"="+str(v))
+				hs = append(hs, strings.TrimPrefix(k, "gatewayresponse.header.")+"="+stStr(v))
 			}
 			sort.Strings(hs)
-			s.gateway = append(s.gateway, str(p["ResponseType"])+" "+strings.Join(hs, ";"))
+			s.gateway = append(s.gateway, stStr(p["ResponseType"])+" "+strings.Join(hs, ";"))
 		default:
 			_ = id
 		}
 	}
-	arnPrefix := refKey(apiFile, apiID) + "/"
+	arnPrefix := stRefKey(apiFile, apiID) + "/"
 	for _, st := range c.roleStatements() {
 		for _, res := range st.resources {
 			i := strings.Index(res, arnPrefix)
@@ -313,17 +313,17 @@ func gen2REST(t *testing.T, c *cfnAsm, name string) (restShape, bool) {
 				continue
 			}
 			stage := strings.TrimSuffix(strings.TrimPrefix(parts[0], "{{ref:"+apiFile+"#"), "}}")
-			if str(c.resources(apiFile)[stage]["Type"]) != "AWS::ApiGateway::Stage" {
+			if stStr(c.resources(apiFile)[stage]["Type"]) != "AWS::ApiGateway::Stage" {
 				t.Errorf("%s: policy names stage %s, not the API's stage", name, parts[0])
 			}
-			s.policies = append(s.policies, functionRoleName(st.role)+" "+parts[1]+" /"+parts[2])
+			s.policies = append(s.policies, stFunctionRole(st.role)+" "+parts[1]+" /"+parts[2])
 		}
 	}
-	s.routes, s.cors, s.gateway, s.policies = sortedUnique(s.routes), sortedUnique(s.cors), sortedUnique(s.gateway), sortedUnique(s.policies)
+	s.routes, s.cors, s.gateway, s.policies = stSortedUnique(s.routes), stSortedUnique(s.cors), stSortedUnique(s.gateway), stSortedUnique(s.policies)
 	return s, true
 }
 
-func diffLists(t *testing.T, what string, want, got []string) {
+func stDiffLists(t *testing.T, what string, want, got []string) {
 	t.Helper()
 	w, g := map[string]bool{}, map[string]bool{}
 	for _, x := range want {
@@ -366,9 +366,9 @@ func TestRESTMatchesGen1(t *testing.T) {
 		t.Run(pr.Name, func(t *testing.T) {
 			t.Parallel()
 			g := s.Convert(t, pr, writers.Options{})
-			requireConverted(t, g, model.CategoryAuth, model.CategoryFunction)
+			stRequireConverted(t, g, model.CategoryAuth, model.CategoryFunction)
 			asm := s.Synth(t, g)
-			c := loadCFN(t, asm)
+			c := stLoadCFN(t, asm)
 			for _, r := range g.Gen1.ByService(model.CategoryAPI, "API Gateway") {
 				want := gen1REST(t, g.Gen1, r)
 				got, ok := gen2REST(t, c, r.Name)
@@ -376,10 +376,10 @@ func TestRESTMatchesGen1(t *testing.T) {
 					t.Errorf("%s: no Gen 2 RestApi named %s-main", r.Name, r.Name)
 					continue
 				}
-				diffLists(t, r.Name+" routes", want.routes, got.routes)
-				diffLists(t, r.Name+" CORS", want.cors, got.cors)
-				diffLists(t, r.Name+" gateway responses", want.gateway, got.gateway)
-				diffLists(t, r.Name+" policies", want.policies, got.policies)
+				stDiffLists(t, r.Name+" routes", want.routes, got.routes)
+				stDiffLists(t, r.Name+" CORS", want.cors, got.cors)
+				stDiffLists(t, r.Name+" gateway responses", want.gateway, got.gateway)
+				stDiffLists(t, r.Name+" policies", want.policies, got.policies)
 				t.Logf("%s: %d routes, %d preflights, %d policy grants", r.Name, len(got.routes), len(got.cors), len(got.policies))
 			}
 		})

@@ -24,7 +24,7 @@ type cfnAsm struct {
 	child  map[string]map[string]string // parent file -> resource id -> nested file
 }
 
-func loadCFN(t testing.TB, asm *verify.Assembly) *cfnAsm {
+func stLoadCFN(t testing.TB, asm *verify.Assembly) *cfnAsm {
 	t.Helper()
 	c := &cfnAsm{tpls: map[string]map[string]any{}, parent: map[string][2]string{}, child: map[string]map[string]string{}}
 	hashes := map[string]string{}
@@ -62,10 +62,10 @@ func loadCFN(t testing.TB, asm *verify.Assembly) *cfnAsm {
 	hashRe := regexp.MustCompile(`([0-9a-f]{64})\.json`)
 	for name := range c.tpls {
 		for id, r := range c.resources(name) {
-			if str(r["Type"]) != "AWS::CloudFormation::Stack" {
+			if stStr(r["Type"]) != "AWS::CloudFormation::Stack" {
 				continue
 			}
-			url, _ := json.Marshal(props(r)["TemplateURL"])
+			url, _ := json.Marshal(stProps(r)["TemplateURL"])
 			m := hashRe.FindStringSubmatch(string(url))
 			if m == nil {
 				continue
@@ -108,24 +108,24 @@ func (c *cfnAsm) each(typ string, f func(file, id string, r map[string]any)) {
 		}
 		sort.Strings(ids)
 		for _, id := range ids {
-			if str(rs[id]["Type"]) == typ {
+			if stStr(rs[id]["Type"]) == typ {
 				f(file, id, rs[id])
 			}
 		}
 	}
 }
 
-func props(r map[string]any) map[string]any {
+func stProps(r map[string]any) map[string]any {
 	p, _ := r["Properties"].(map[string]any)
 	return p
 }
 
-func str(v any) string { s, _ := v.(string); return s }
+func stStr(v any) string { s, _ := v.(string); return s }
 
 // resKey names a resource for eval: "{{ref:file#id}}" for a Ref and
 // "{{att:file#id#Attr}}" for a GetAtt.
-func refKey(file, id string) string       { return "{{ref:" + file + "#" + id + "}}" }
-func attKey(file, id, attr string) string { return "{{att:" + file + "#" + id + "#" + attr + "}}" }
+func stRefKey(file, id string) string       { return "{{ref:" + file + "#" + id + "}}" }
+func stAttKey(file, id, attr string) string { return "{{att:" + file + "#" + id + "#" + attr + "}}" }
 
 // eval renders a CloudFormation value as a string, following parameters
 // and nested stack outputs; what only AWS knows stays as "{{...}}".
@@ -141,17 +141,17 @@ func (c *cfnAsm) eval(file string, v any) string {
 				return "{{" + ref + "}}"
 			}
 			if _, ok := c.resources(file)[ref]; ok {
-				return refKey(file, ref)
+				return stRefKey(file, ref)
 			}
 			if p, ok := c.parent[file]; ok {
-				if val, ok := props(c.resources(p[0])[p[1]])["Parameters"].(map[string]any)[ref]; ok {
+				if val, ok := stProps(c.resources(p[0])[p[1]])["Parameters"].(map[string]any)[ref]; ok {
 					return c.eval(p[0], val)
 				}
 			}
 			return "{{param:" + ref + "}}"
 		}
 		if ga, ok := x["Fn::GetAtt"].([]any); ok && len(ga) == 2 {
-			id, attr := str(ga[0]), str(ga[1])
+			id, attr := stStr(ga[0]), stStr(ga[1])
 			if out, ok := strings.CutPrefix(attr, "Outputs."); ok {
 				if childFile := c.child[file][id]; childFile != "" {
 					outs, _ := c.tpls[childFile]["Outputs"].(map[string]any)
@@ -160,14 +160,14 @@ func (c *cfnAsm) eval(file string, v any) string {
 					}
 				}
 			}
-			return attKey(file, id, attr)
+			return stAttKey(file, id, attr)
 		}
 		if j, ok := x["Fn::Join"].([]any); ok && len(j) == 2 {
 			var parts []string
 			for _, it := range c.list(file, j[1]) {
 				parts = append(parts, it)
 			}
-			return strings.Join(parts, str(j[0]))
+			return strings.Join(parts, stStr(j[0]))
 		}
 		if s, ok := x["Fn::Select"].([]any); ok && len(s) == 2 {
 			items := c.list(file, s[1])
@@ -195,7 +195,7 @@ func (c *cfnAsm) list(file string, v any) []string {
 		return out
 	case map[string]any:
 		if s, ok := x["Fn::Split"].([]any); ok && len(s) == 2 {
-			return strings.Split(c.eval(file, s[1]), str(s[0]))
+			return strings.Split(c.eval(file, s[1]), stStr(s[0]))
 		}
 	case nil:
 		return nil
@@ -215,16 +215,16 @@ func (c *cfnAsm) gen2Roles() map[string]string {
 		}
 	}
 	c.each("AWS::Cognito::IdentityPoolRoleAttachment", func(file, id string, r map[string]any) {
-		rs, _ := props(r)["Roles"].(map[string]any)
+		rs, _ := stProps(r)["Roles"].(map[string]any)
 		byAtt(file, rs["authenticated"], "authenticated")
 		byAtt(file, rs["unauthenticated"], "guest")
 	})
 	c.each("AWS::Cognito::UserPoolGroup", func(file, id string, r map[string]any) {
-		byAtt(file, props(r)["RoleArn"], "group:"+str(props(r)["GroupName"]))
+		byAtt(file, stProps(r)["RoleArn"], "group:"+stStr(stProps(r)["GroupName"]))
 	})
 	c.each("AWS::Lambda::Function", func(file, id string, r map[string]any) {
-		if name := friendlyName(r); name != "" {
-			byAtt(file, props(r)["Role"], "function:"+name)
+		if name := stFriendlyName(r); name != "" {
+			byAtt(file, stProps(r)["Role"], "function:"+name)
 		}
 	})
 	return roles
@@ -232,12 +232,12 @@ func (c *cfnAsm) gen2Roles() map[string]string {
 
 // friendlyName is a resource's amplify:friendly-name tag: the defineFunction
 // or defineStorage name.
-func friendlyName(r map[string]any) string {
-	tags, _ := props(r)["Tags"].([]any)
+func stFriendlyName(r map[string]any) string {
+	tags, _ := stProps(r)["Tags"].([]any)
 	for _, t := range tags {
 		m, _ := t.(map[string]any)
-		if str(m["Key"]) == "amplify:friendly-name" {
-			return str(m["Value"])
+		if stStr(m["Key"]) == "amplify:friendly-name" {
+			return stStr(m["Value"])
 		}
 	}
 	return ""
@@ -249,8 +249,8 @@ func (c *cfnAsm) functionOf(file string, v any) string {
 	s := c.eval(file, v)
 	re := regexp.MustCompile(`\{\{(?:att|ref):([^#]+)#([^#}]+)`)
 	for _, m := range re.FindAllStringSubmatch(s, -1) {
-		if r, ok := c.resources(m[1])[m[2]]; ok && str(r["Type"]) == "AWS::Lambda::Function" {
-			return friendlyName(r)
+		if r, ok := c.resources(m[1])[m[2]]; ok && stStr(r["Type"]) == "AWS::Lambda::Function" {
+			return stFriendlyName(r)
 		}
 	}
 	return ""
@@ -273,7 +273,7 @@ func (c *cfnAsm) roleStatements() []iamStatement {
 	roles := c.gen2Roles()
 	var out []iamStatement
 	add := func(file, id string, r map[string]any, roleRefs []string) {
-		doc, _ := props(r)["PolicyDocument"].(map[string]any)
+		doc, _ := stProps(r)["PolicyDocument"].(map[string]any)
 		sts, _ := doc["Statement"].([]any)
 		for _, roleRef := range roleRefs {
 			who := roles[roleRef]
@@ -282,7 +282,7 @@ func (c *cfnAsm) roleStatements() []iamStatement {
 			}
 			for _, st := range sts {
 				m, _ := st.(map[string]any)
-				s := iamStatement{role: who, effect: str(m["Effect"]), file: file, id: id}
+				s := iamStatement{role: who, effect: stStr(m["Effect"]), file: file, id: id}
 				s.actions = c.list(file, m["Action"])
 				s.resources = c.list(file, m["Resource"])
 				if cond, ok := m["Condition"].(map[string]any); ok {
@@ -298,7 +298,7 @@ func (c *cfnAsm) roleStatements() []iamStatement {
 	for _, typ := range []string{"AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"} {
 		c.each(typ, func(file, id string, r map[string]any) {
 			var refs []string
-			for _, role := range c.list(file, props(r)["Roles"]) {
+			for _, role := range c.list(file, stProps(r)["Roles"]) {
 				refs = append(refs, role)
 			}
 			add(file, id, r, refs)
@@ -306,10 +306,10 @@ func (c *cfnAsm) roleStatements() []iamStatement {
 	}
 	// Inline policies of the roles themselves.
 	c.each("AWS::IAM::Role", func(file, id string, r map[string]any) {
-		pols, _ := props(r)["Policies"].([]any)
+		pols, _ := stProps(r)["Policies"].([]any)
 		for _, p := range pols {
 			pm, _ := p.(map[string]any)
-			add(file, id, map[string]any{"Properties": pm}, []string{refKey(file, id)})
+			add(file, id, map[string]any{"Properties": pm}, []string{stRefKey(file, id)})
 		}
 	})
 	return out

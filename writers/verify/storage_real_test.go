@@ -56,7 +56,7 @@ func s3Tuples(actions, keys []string, onBucket bool, prefixes []string) []s3Tupl
 }
 
 // glob reports whether the IAM pattern (with * wildcards) matches s.
-func glob(pattern, s string) bool {
+func stGlob(pattern, s string) bool {
 	if !strings.Contains(pattern, "*") {
 		return pattern == s
 	}
@@ -86,9 +86,9 @@ func (a s3Tuple) covers(b s3Tuple) bool {
 		if a.Key != b.Key {
 			return false
 		}
-		return a.Prefix == anyPrefix || (b.Prefix != anyPrefix && glob(a.Prefix, b.Prefix))
+		return a.Prefix == anyPrefix || (b.Prefix != anyPrefix && stGlob(a.Prefix, b.Prefix))
 	}
-	return glob(a.Key, b.Key)
+	return stGlob(a.Key, b.Key)
 }
 
 // sameAccess reports the tuples of one side no tuple of the other covers.
@@ -123,11 +123,11 @@ func gen1S3Access(t *testing.T, p *model.Project, r *model.Resource) map[string]
 		out[role] = append(out[role], s3Tuples(actions, keys, onBucket, prefixes)...)
 	}
 	dir := filepath.Join(p.Root, r.Dir)
-	if in, ok := readJSONFile(t, filepath.Join(dir, "cli-inputs.json")); ok {
+	if in, ok := stReadJSON(t, filepath.Join(dir, "cli-inputs.json")); ok {
 		// The CLI's transform and template (AmplifyS3ResourceStackTransform).
 		perms := func(v any) []string {
 			var acts []string
-			for _, x := range strList(v) {
+			for _, x := range stStrList(v) {
 				switch x {
 				case "CREATE_AND_UPDATE":
 					acts = append(acts, "s3:PutObject")
@@ -140,7 +140,7 @@ func gen1S3Access(t *testing.T, p *model.Project, r *model.Resource) map[string]
 			return acts
 		}
 		has := func(v any, p string) bool {
-			for _, x := range strList(v) {
+			for _, x := range stStrList(v) {
 				if x == p {
 					return true
 				}
@@ -176,7 +176,7 @@ func gen1S3Access(t *testing.T, p *model.Project, r *model.Resource) map[string]
 				add("group:"+g, []string{"s3:ListBucket"}, nil, true, nil)
 			}
 		}
-		if tf := str(in["triggerFunction"]); tf != "" && tf != "NONE" {
+		if tf := stStr(in["triggerFunction"]); tf != "" && tf != "NONE" {
 			add("function:"+tf, []string{"s3:ListBucket"}, nil, true, nil)
 			add("function:"+tf, []string{"s3:PutObject", "s3:GetObject", "s3:DeleteObject"}, []string{"*"}, false, nil)
 		}
@@ -185,13 +185,13 @@ func gen1S3Access(t *testing.T, p *model.Project, r *model.Resource) map[string]
 	}
 	// Functions: function-parameters.json permissions (the CLI's s3 getIAMPolicies).
 	for _, fn := range p.ByService(model.CategoryFunction, "Lambda") {
-		fp, ok := readJSONFile(t, filepath.Join(p.Root, fn.Dir, "function-parameters.json"))
+		fp, ok := stReadJSON(t, filepath.Join(p.Root, fn.Dir, "function-parameters.json"))
 		if !ok {
 			continue
 		}
 		perms, _ := fp["permissions"].(map[string]any)
 		storage, _ := perms["storage"].(map[string]any)
-		ops := strList(storage[r.Name])
+		ops := stStrList(storage[r.Name])
 		if len(ops) == 0 {
 			continue
 		}
@@ -215,8 +215,8 @@ func gen1S3Access(t *testing.T, p *model.Project, r *model.Resource) map[string]
 // gen1S3TemplateAccess evaluates the policies of an S3 template written by
 // CLIs before cli-inputs.json with the values of its parameters.json.
 func gen1S3TemplateAccess(t *testing.T, dir string, out map[string][]s3Tuple) {
-	params, _ := readJSONFile(t, filepath.Join(dir, "parameters.json"))
-	tpl, ok := readJSONFile(t, filepath.Join(dir, "s3-cloudformation-template.json"))
+	params, _ := stReadJSON(t, filepath.Join(dir, "parameters.json"))
+	tpl, ok := stReadJSON(t, filepath.Join(dir, "s3-cloudformation-template.json"))
 	if !ok {
 		gen1S3StandardAccess(params, out)
 		return
@@ -227,7 +227,7 @@ func gen1S3TemplateAccess(t *testing.T, dir string, out map[string][]s3Tuple) {
 	ref := func(name string) string {
 		if v, ok := params[name]; ok {
 			if m, ok := v.(map[string]any); ok {
-				return "{{" + str(m["Ref"]) + "}}"
+				return "{{" + stStr(m["Ref"]) + "}}"
 			}
 			if s, ok := v.(string); ok && s != name {
 				return s
@@ -235,13 +235,13 @@ func gen1S3TemplateAccess(t *testing.T, dir string, out map[string][]s3Tuple) {
 			if l, ok := v.([]any); ok {
 				var parts []string
 				for _, x := range l {
-					parts = append(parts, str(x))
+					parts = append(parts, stStr(x))
 				}
 				return strings.Join(parts, ",")
 			}
 		}
 		if p, ok := tplParams[name].(map[string]any); ok {
-			if d := str(p["Default"]); d != "" && d != name {
+			if d := stStr(p["Default"]); d != "" && d != name {
 				return d
 			}
 		}
@@ -278,10 +278,10 @@ func gen1S3TemplateAccess(t *testing.T, dir string, out map[string][]s3Tuple) {
 				for _, it := range j[1].([]any) {
 					parts = append(parts, eval(it))
 				}
-				return strings.Join(parts, str(j[0]))
+				return strings.Join(parts, stStr(j[0]))
 			}
 			if c, ok := x["Fn::If"].([]any); ok {
-				if cond(conds[str(c[0])]) {
+				if cond(conds[stStr(c[0])]) {
 					return eval(c[1])
 				}
 				return eval(c[2])
@@ -293,7 +293,7 @@ func gen1S3TemplateAccess(t *testing.T, dir string, out map[string][]s3Tuple) {
 	list := func(v any) []string {
 		if m, ok := v.(map[string]any); ok {
 			if s, ok := m["Fn::Split"].([]any); ok {
-				return strings.Split(eval(s[1]), str(s[0]))
+				return strings.Split(eval(s[1]), stStr(s[0]))
 			}
 		}
 		if l, ok := v.([]any); ok {
@@ -308,13 +308,13 @@ func gen1S3TemplateAccess(t *testing.T, dir string, out map[string][]s3Tuple) {
 	resources, _ := tpl["Resources"].(map[string]any)
 	for id, rv := range resources {
 		r, _ := rv.(map[string]any)
-		if str(r["Type"]) != "AWS::IAM::Policy" {
+		if stStr(r["Type"]) != "AWS::IAM::Policy" {
 			continue
 		}
-		if c := str(r["Condition"]); c != "" && !cond(conds[c]) {
+		if c := stStr(r["Condition"]); c != "" && !cond(conds[c]) {
 			continue
 		}
-		p := props(r)
+		p := stProps(r)
 		for _, role := range list(p["Roles"]) {
 			var who string
 			switch {
@@ -363,7 +363,7 @@ func gen1S3TemplateAccess(t *testing.T, dir string, out map[string][]s3Tuple) {
 func gen1S3StandardAccess(params map[string]any, out map[string][]s3Tuple) {
 	sub := model.IdentitySub
 	allowed := func(k string) []string {
-		v := str(params[k])
+		v := stStr(params[k])
 		if v == "" || v == "DISALLOW" {
 			return nil
 		}
@@ -390,7 +390,7 @@ func gen1S3StandardAccess(params map[string]any, out map[string][]s3Tuple) {
 	}
 }
 
-func readJSONFile(t *testing.T, path string) (map[string]any, bool) {
+func stReadJSON(t *testing.T, path string) (map[string]any, bool) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, false
@@ -402,12 +402,12 @@ func readJSONFile(t *testing.T, path string) (map[string]any, bool) {
 	return m, true
 }
 
-func strList(v any) []string {
+func stStrList(v any) []string {
 	var out []string
 	switch x := v.(type) {
 	case []any:
 		for _, it := range x {
-			out = append(out, str(it))
+			out = append(out, stStr(it))
 		}
 	case string:
 		for _, p := range strings.Split(x, ",") {
@@ -425,8 +425,8 @@ func gen2S3Access(t *testing.T, c *cfnAsm, name string) map[string][]s3Tuple {
 	t.Helper()
 	arn := ""
 	c.each("AWS::S3::Bucket", func(file, id string, r map[string]any) {
-		if friendlyName(r) == name {
-			arn = attKey(file, id, "Arn")
+		if stFriendlyName(r) == name {
+			arn = stAttKey(file, id, "Arn")
 		}
 	})
 	if arn == "" {
@@ -457,7 +457,7 @@ func gen2S3Access(t *testing.T, c *cfnAsm, name string) map[string][]s3Tuple {
 		if st.hasCond && len(st.prefixes) == 0 {
 			t.Errorf("%s: statement in %s/%s has a condition other than s3:prefix", name, st.file, st.id)
 		}
-		role := functionRoleName(st.role)
+		role := stFunctionRole(st.role)
 		if onBucket {
 			out[role] = append(out[role], s3Tuples(st.actions, nil, true, st.prefixes)...)
 		}
@@ -470,7 +470,7 @@ func gen2S3Access(t *testing.T, c *cfnAsm, name string) map[string][]s3Tuple {
 
 // functionRoleName drops the branch a function writer may have appended to
 // the function's name.
-func functionRoleName(role string) string {
+func stFunctionRole(role string) string {
 	if strings.HasPrefix(role, "function:") {
 		return strings.TrimSuffix(role, "-main")
 	}
@@ -480,7 +480,7 @@ func functionRoleName(role string) string {
 // requireConverted fails with a clear message when a resource the storage
 // and REST conversions rely on (the user pool, the functions) was not
 // converted: their grants and routes cannot exist without it.
-func requireConverted(t *testing.T, g *verify.Gen2, categories ...string) {
+func stRequireConverted(t *testing.T, g *verify.Gen2, categories ...string) {
 	t.Helper()
 	for _, f := range g.Output.Findings {
 		for _, c := range categories {
@@ -514,9 +514,9 @@ func TestStorageS3AccessMatchesGen1(t *testing.T) {
 		t.Run(pr.Name, func(t *testing.T) {
 			t.Parallel()
 			g := s.Convert(t, pr, writers.Options{})
-			requireConverted(t, g, model.CategoryAuth, model.CategoryFunction)
+			stRequireConverted(t, g, model.CategoryAuth, model.CategoryFunction)
 			asm := s.Synth(t, g)
-			c := loadCFN(t, asm)
+			c := stLoadCFN(t, asm)
 			checked := 0
 			for _, r := range g.Gen1.ByService(model.CategoryStorage, "S3") {
 				if r.Imported {
@@ -578,7 +578,7 @@ type ddbTable struct {
 func tableShape(p map[string]any, eval func(any) string) ddbTable {
 	keys := func(v any) string {
 		var parts []string
-		for _, k := range asList(v) {
+		for _, k := range stList(v) {
 			m := k.(map[string]any)
 			parts = append(parts, eval(m["AttributeName"])+":"+eval(m["KeyType"]))
 		}
@@ -595,7 +595,7 @@ func tableShape(p map[string]any, eval func(any) string) ddbTable {
 	}
 	t := ddbTable{Keys: keys(p["KeySchema"]), GSIs: map[string]string{}}
 	var attrs []string
-	for _, a := range asList(p["AttributeDefinitions"]) {
+	for _, a := range stList(p["AttributeDefinitions"]) {
 		m := a.(map[string]any)
 		attrs = append(attrs, eval(m["AttributeName"])+":"+eval(m["AttributeType"]))
 	}
@@ -615,11 +615,11 @@ func tableShape(p map[string]any, eval func(any) string) ddbTable {
 	if s, ok := p["SSESpecification"].(map[string]any); ok {
 		t.SSE = strings.EqualFold(eval(s["SSEEnabled"]), "true")
 	}
-	for _, g := range asList(p["GlobalSecondaryIndexes"]) {
+	for _, g := range stList(p["GlobalSecondaryIndexes"]) {
 		m := g.(map[string]any)
 		proj, _ := m["Projection"].(map[string]any)
 		pt := eval(proj["ProjectionType"])
-		if nk := asList(proj["NonKeyAttributes"]); len(nk) > 0 {
+		if nk := stList(proj["NonKeyAttributes"]); len(nk) > 0 {
 			pt += fmt.Sprint(nk)
 		}
 		t.GSIs[eval(m["IndexName"])] = keys(m["KeySchema"]) + " " + pt + " " + throughput(m["ProvisionedThroughput"])
@@ -627,19 +627,19 @@ func tableShape(p map[string]any, eval func(any) string) ddbTable {
 	return t
 }
 
-func asList(v any) []any { l, _ := v.([]any); return l }
+func stList(v any) []any { l, _ := v.([]any); return l }
 
 // gen1Table computes the table Gen 1 deployed: its template when the
 // project has one, else the CLI's DynamoDB template for cli-inputs.json
 // (AmplifyDDBResourceStack: PROVISIONED 5/5, NEW_IMAGE, GSIs 5/5 ALL).
 func gen1Table(t *testing.T, root string, r *model.Resource) ddbTable {
 	dir := filepath.Join(root, r.Dir)
-	if tpl, ok := readJSONFile(t, filepath.Join(dir, r.Name+"-cloudformation-template.json")); ok {
-		params, _ := readJSONFile(t, filepath.Join(dir, "parameters.json"))
+	if tpl, ok := stReadJSON(t, filepath.Join(dir, r.Name+"-cloudformation-template.json")); ok {
+		params, _ := stReadJSON(t, filepath.Join(dir, "parameters.json"))
 		eval := func(v any) string {
 			if m, ok := v.(map[string]any); ok {
 				if ref, ok := m["Ref"].(string); ok {
-					return str(params[ref])
+					return stStr(params[ref])
 				}
 			}
 			if v == nil {
@@ -649,13 +649,13 @@ func gen1Table(t *testing.T, root string, r *model.Resource) ddbTable {
 		}
 		for _, rv := range tpl["Resources"].(map[string]any) {
 			res := rv.(map[string]any)
-			if str(res["Type"]) == "AWS::DynamoDB::Table" {
-				return tableShape(props(res), eval)
+			if stStr(res["Type"]) == "AWS::DynamoDB::Table" {
+				return tableShape(stProps(res), eval)
 			}
 		}
 		t.Fatalf("%s: template has no table", r.Name)
 	}
-	in, ok := readJSONFile(t, filepath.Join(dir, "cli-inputs.json"))
+	in, ok := stReadJSON(t, filepath.Join(dir, "cli-inputs.json"))
 	if !ok {
 		t.Fatalf("%s: no template and no cli-inputs.json", r.Name)
 	}
@@ -664,9 +664,9 @@ func gen1Table(t *testing.T, root string, r *model.Resource) ddbTable {
 	seen := map[string]bool{}
 	key := func(v any, kt string) map[string]any {
 		m := v.(map[string]any)
-		if !seen[str(m["fieldName"])] {
-			seen[str(m["fieldName"])] = true
-			attrs = append(attrs, map[string]any{"AttributeName": m["fieldName"], "AttributeType": types[str(m["fieldType"])]})
+		if !seen[stStr(m["fieldName"])] {
+			seen[stStr(m["fieldName"])] = true
+			attrs = append(attrs, map[string]any{"AttributeName": m["fieldName"], "AttributeType": types[stStr(m["fieldType"])]})
 		}
 		return map[string]any{"AttributeName": m["fieldName"], "KeyType": kt}
 	}
@@ -677,7 +677,7 @@ func gen1Table(t *testing.T, root string, r *model.Resource) ddbTable {
 	}
 	p["KeySchema"] = ks
 	var gsis []any
-	for _, g := range asList(in["gsi"]) {
+	for _, g := range stList(in["gsi"]) {
 		gm := g.(map[string]any)
 		gk := []any{key(gm["partitionKey"], "HASH")}
 		if gm["sortKey"] != nil {
@@ -710,9 +710,9 @@ func TestStorageTablesMatchGen1(t *testing.T) {
 		t.Run(pr.Name, func(t *testing.T) {
 			t.Parallel()
 			g := s.Convert(t, pr, writers.Options{})
-			requireConverted(t, g, model.CategoryFunction)
+			stRequireConverted(t, g, model.CategoryFunction)
 			asm := s.Synth(t, g)
-			c := loadCFN(t, asm)
+			c := stLoadCFN(t, asm)
 			for _, r := range g.Gen1.ByService(model.CategoryStorage, "DynamoDB") {
 				if r.Imported {
 					continue
@@ -720,10 +720,10 @@ func TestStorageTablesMatchGen1(t *testing.T) {
 				want := gen1Table(t, g.Gen1.Root, r)
 				var got *ddbTable
 				var tableFile, tableID string
-				prefix := alnum(r.Name)
+				prefix := stAlnum(r.Name)
 				c.each("AWS::DynamoDB::Table", func(file, id string, res map[string]any) {
 					if strings.HasPrefix(id, prefix) && len(id) == len(prefix)+8 {
-						x := tableShape(props(res), func(v any) string { return c.eval(file, v) })
+						x := tableShape(stProps(res), func(v any) string { return c.eval(file, v) })
 						got, tableFile, tableID = &x, file, id
 					}
 				})
@@ -737,13 +737,13 @@ func TestStorageTablesMatchGen1(t *testing.T) {
 				// Stream triggers.
 				wantTriggers := gen1TableTriggers(t, g.Gen1, r)
 				var gotTriggers []string
-				stream := attKey(tableFile, tableID, "StreamArn")
+				stream := stAttKey(tableFile, tableID, "StreamArn")
 				c.each("AWS::Lambda::EventSourceMapping", func(file, id string, m map[string]any) {
-					p := props(m)
+					p := stProps(m)
 					if c.eval(file, p["EventSourceArn"]) != stream {
 						return
 					}
-					gotTriggers = append(gotTriggers, fmt.Sprintf("%s %v %s", functionRoleName("function:"+c.functionOf(file, p["FunctionName"])), p["BatchSize"], str(p["StartingPosition"])))
+					gotTriggers = append(gotTriggers, fmt.Sprintf("%s %v %s", stFunctionRole("function:"+c.functionOf(file, p["FunctionName"])), p["BatchSize"], stStr(p["StartingPosition"])))
 				})
 				sort.Strings(gotTriggers)
 				if strings.Join(gotTriggers, ";") != strings.Join(wantTriggers, ";") {
@@ -759,19 +759,19 @@ func TestStorageTablesMatchGen1(t *testing.T) {
 func gen1TableTriggers(t *testing.T, p *model.Project, r *model.Resource) []string {
 	var out []string
 	for _, fn := range p.ByService(model.CategoryFunction, "Lambda") {
-		tpl, ok := readJSONFile(t, filepath.Join(p.Root, fn.Dir, fn.Name+"-cloudformation-template.json"))
+		tpl, ok := stReadJSON(t, filepath.Join(p.Root, fn.Dir, fn.Name+"-cloudformation-template.json"))
 		if !ok {
 			continue
 		}
 		res, _ := tpl["Resources"].(map[string]any)
 		for _, v := range res {
 			m, _ := v.(map[string]any)
-			if str(m["Type"]) != "AWS::Lambda::EventSourceMapping" {
+			if stStr(m["Type"]) != "AWS::Lambda::EventSourceMapping" {
 				continue
 			}
-			pp := props(m)
-			if ref, _ := pp["EventSourceArn"].(map[string]any); str(ref["Ref"]) == "storage"+r.Name+"StreamArn" {
-				out = append(out, fmt.Sprintf("function:%s %v %s", fn.Name, pp["BatchSize"], str(pp["StartingPosition"])))
+			pp := stProps(m)
+			if ref, _ := pp["EventSourceArn"].(map[string]any); stStr(ref["Ref"]) == "storage"+r.Name+"StreamArn" {
+				out = append(out, fmt.Sprintf("function:%s %v %s", fn.Name, pp["BatchSize"], stStr(pp["StartingPosition"])))
 			}
 		}
 	}
@@ -779,7 +779,7 @@ func gen1TableTriggers(t *testing.T, p *model.Project, r *model.Resource) []stri
 	return out
 }
 
-func alnum(s string) string {
+func stAlnum(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		if (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9') {
