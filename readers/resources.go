@@ -130,7 +130,7 @@ func (r *reader) readResource(d *jsonDoc, category, name string, entry gjson.Res
 	case "api/AppSync":
 		r.readGraphQL(res, d, jp, entry)
 	case "api/API Gateway":
-		r.readREST(res)
+		r.readREST(res, entry)
 	case "custom/customCDK", "custom/customCloudformation":
 		r.readCustom(res)
 	default:

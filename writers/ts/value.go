@@ -23,6 +23,9 @@ func (e Expr) block(p *Printer, head, tail string) {
 // Str is a string literal.
 func Str(s string) Expr { return Expr(Quote(s)) }
 
+// StrFewest is a string literal quoted with QuoteFewest.
+func StrFewest(s string) Expr { return Expr(QuoteFewest(s)) }
+
 // Num is a number literal.
 func Num(n int) Expr { return Expr(strconv.Itoa(n)) }
 
@@ -146,6 +149,10 @@ func Strs(ss ...string) Arr {
 type Call struct {
 	Fn   string
 	Args []Value
+	// HugLast lays out a call whose last argument is long the way
+	// constructors read best: the leading arguments on the first line and
+	// the last one opening there, `new Table(stack, 'id', {` ... `})`.
+	HugLast bool
 }
 
 func (c Call) inline() string {
@@ -160,6 +167,18 @@ func (c Call) block(p *Printer, head, tail string) {
 	if len(c.Args) == 1 {
 		p.Value(head+c.Fn+"(", c.Args[0], ")"+tail)
 		return
+	}
+	if c.HugLast && len(c.Args) > 1 {
+		lead, ok := head+c.Fn+"(", true
+		for _, a := range c.Args[:len(c.Args)-1] {
+			s := a.inline()
+			ok = ok && !hasComments(a) && !strings.Contains(s, "\n")
+			lead += s + ", "
+		}
+		if ok && len(indentUnit)*p.depth+len(lead) <= Width {
+			p.Value(lead, c.Args[len(c.Args)-1], ")"+tail)
+			return
+		}
 	}
 	p.Line(head + c.Fn + "(")
 	p.Indent()
