@@ -239,3 +239,37 @@ func FuzzReadAuth(f *testing.F) {
 		ReadFS(fs, "amplify", Options{})
 	})
 }
+
+// TestCorpusAuthSettingsKnown reads every auth resource of the shared
+// corpus: each setting must be read by a typed field or be known CLI
+// bookkeeping, so that nothing a real project holds goes unreported.
+func TestCorpusAuthSettingsKnown(t *testing.T) {
+	dir := os.Getenv("AMPLIFY_MIGRATE_CORPUS")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "shared", "corpus")
+	}
+	projects, _ := filepath.Glob(filepath.Join(dir, "*", "amplify"))
+	if len(projects) == 0 {
+		t.Skip("no corpus")
+	}
+	n := 0
+	for _, amp := range projects {
+		p, _ := Read(filepath.Dir(amp), Options{})
+		if p == nil {
+			continue
+		}
+		for _, r := range p.ByService("auth", "Cognito") {
+			n++
+			if r.Auth == nil {
+				t.Errorf("%s: auth not read", amp)
+				continue
+			}
+			for _, u := range r.Auth.Unknown {
+				t.Errorf("%s: unknown auth setting %s", amp, u.Key)
+			}
+		}
+	}
+	if n < 20 {
+		t.Errorf("read %d auth resources, the corpus has more", n)
+	}
+}

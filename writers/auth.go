@@ -673,6 +673,11 @@ func (w *authWriter) writeOverrides() {
 			continue
 		}
 		ov := r.Override
+		if w.res.Imported || w.g.opts.Auth == AuthReference {
+			w.g.finding(r, model.Finding{Code: "auth.override", Level: model.Drop, Subject: "override.ts", Pos: model.Pos{File: ov.Path},
+				Reason: "override.ts shaped the Gen 1 pools, which Gen 2 references as they are, so its changes stay in effect"})
+			continue
+		}
 		what := "the user pool, client and identity pool"
 		target := "backend.auth.resources.cfnResources.{cfnUserPool, cfnUserPoolClient, cfnIdentityPool}"
 		if r == w.groupsRes {

@@ -23,7 +23,7 @@ const userMigrationDir = "amplify/auth/user-migration"
 // were type-checked and bundled together by the real-package tests.
 var userMigrationSDK = map[string]string{
 	"@aws-sdk/client-cognito-identity-provider": "^3.1169.0",
-	"@aws-sdk/client-lambda":                    "^3.1169.0",
+	"@aws-sdk/client-lambda":                    "^3.1162.0",
 }
 
 // userMigration is the generated trigger, as other parts of the auth

@@ -169,3 +169,16 @@ func corpusDir() string {
 	}
 	return dir
 }
+
+// BenchmarkAuthConvert reads and converts each auth golden case.
+func BenchmarkAuthConvert(b *testing.B) {
+	cases, _ := filepath.Glob(filepath.Join("..", "testdata", "cases", "auth-*"))
+	for i := 0; i < b.N; i++ {
+		for _, c := range cases {
+			p, _ := readers.Read(c, readers.Options{Env: verify.DefaultEnv(c)})
+			if _, err := writers.Convert(p, writers.Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
