@@ -177,7 +177,11 @@ function errorName(err: unknown): string {
   return typeof err === 'object' && err !== null && 'name' in err ? String((err as { name: unknown }).name) : '';
 }
 
-/** Invokes this function again, asynchronously, to copy the groups. */
+/**
+ * Invokes this function again, asynchronously, to copy the groups. A
+ * failure here must not keep the user from signing in: it is logged with
+ * what to run by hand.
+ */
 async function scheduleGroupCopy(event: MigrationEvent, gen1UserName: string): Promise<void> {
   const payload: CopyGroupsEvent = {
     triggerSource: 'AmplifyMigrate_CopyGroups',
@@ -185,13 +189,19 @@ async function scheduleGroupCopy(event: MigrationEvent, gen1UserName: string): P
     userName: event.userName,
     gen1UserName,
   };
-  await lambda.send(
-    new InvokeCommand({
-      FunctionName: process.env.AWS_LAMBDA_FUNCTION_NAME,
-      InvocationType: 'Event',
-      Payload: new TextEncoder().encode(JSON.stringify(payload)),
-    }),
-  );
+  try {
+    await lambda.send(
+      new InvokeCommand({
+        FunctionName: process.env.AWS_LAMBDA_FUNCTION_NAME,
+        InvocationType: 'Event',
+        Payload: new TextEncoder().encode(JSON.stringify(payload)),
+      }),
+    );
+  } catch (err) {
+    console.error(
+      `Could not schedule the copy of ${gen1UserName}'s Gen 1 groups (${String(err)}); invoke this function with ${JSON.stringify(payload)} to copy them.`,
+    );
+  }
 }
 
 async function copyGroups(event: CopyGroupsEvent): Promise<void> {
