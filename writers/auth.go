@@ -59,6 +59,11 @@ func (g *gen) writeAuth() error {
 	g.markHandled(res)
 	if groupsRes != nil {
 		g.markHandled(groupsRes)
+		reason := fmt.Sprintf("the groups become groups of %s's defineAuth, with their Gen 1 precedence", res.Name)
+		if res.Imported || g.opts.Auth == AuthReference {
+			reason = "the referenced Gen 1 pool keeps its groups; referenceAuth maps their roles for access rules"
+		}
+		g.finding(groupsRes, model.Finding{Code: "auth.groups", Level: model.Auto, Reason: reason})
 	}
 	w.writeOverrides()
 	return nil
@@ -125,6 +130,16 @@ const (
 // find records a finding about the auth resource.
 func (w *authWriter) find(code string, level model.Level, subject string, pos model.Pos, reason, action string) {
 	w.g.finding(w.res, model.Finding{Code: code, Level: level, Subject: subject, Reason: reason, Action: action, Pos: pos})
+}
+
+// findGroup records a finding about a group: on the groups resource when
+// the project has one, so that each resource reports its own settings.
+func (w *authWriter) findGroup(code string, level model.Level, subject string, pos model.Pos, reason, action string) {
+	if w.groupsRes == nil {
+		w.find(code, level, subject, pos, reason, action)
+		return
+	}
+	w.g.finding(w.groupsRes, model.Finding{Code: code, Level: level, Subject: subject, Reason: reason, Action: action, Pos: pos})
 }
 
 // stmt adds a statement to the backend.ts auth section.
@@ -317,14 +332,14 @@ func (w *authWriter) writeGroups() {
 		switch {
 		case !grp.HasPrecedence:
 			w.line("", groupRef(grp.Name)+".cfnUserGroup.precedence = undefined;")
-			w.find("auth.group-precedence", model.CDK, "group "+grp.Name, grp.Pos,
+			w.findGroup("auth.group-precedence", model.CDK, "group "+grp.Name, grp.Pos,
 				"Gen 1 gave the group no precedence; Gen 2 would set its list index, so backend.ts removes it", "")
 		case grp.Precedence != i:
 			w.line("", fmt.Sprintf("%s.cfnUserGroup.precedence = %d;", groupRef(grp.Name), grp.Precedence))
-			w.find("auth.group-precedence", model.CDK, "group "+grp.Name, grp.Pos,
+			w.findGroup("auth.group-precedence", model.CDK, "group "+grp.Name, grp.Pos,
 				fmt.Sprintf("precedence %d pinned in backend.ts (Gen 2 would use the list index %d)", grp.Precedence, i), "")
 		default:
-			w.find("auth.group-precedence", model.Auto, "group "+grp.Name, grp.Pos,
+			w.findGroup("auth.group-precedence", model.Auto, "group "+grp.Name, grp.Pos,
 				fmt.Sprintf("precedence %d is the group's index in the groups list", grp.Precedence), "")
 		}
 		for j, pol := range grp.CustomPolicies {
@@ -353,7 +368,7 @@ func (w *authWriter) writeGroupPolicy(grp model.UserPoolGroup, i int, raw string
 			p.Todo("auth.group-policy", fmt.Sprintf("group %s has a custom policy in %s that is not {PolicyName, PolicyDocument}; attach it to %s.role by hand.",
 				grp.Name, grp.Pos, groupRef(grp.Name)))
 		})
-		w.find("auth.group-policy", model.Manual, "group "+grp.Name, grp.Pos,
+		w.findGroup("auth.group-policy", model.Manual, "group "+grp.Name, grp.Pos,
 			"the group's custom policy is not {PolicyName, PolicyDocument} and cannot be converted", "attach it to the group role by hand (see the TODO in amplify/backend.ts)")
 		return
 	}
@@ -372,7 +387,7 @@ func (w *authWriter) writeGroupPolicy(grp model.UserPoolGroup, i int, raw string
 			ts.Obj{{Key: "policyName", Value: ts.Str(name)}, {Key: "document", Value: ts.Call{Fn: "PolicyDocument.fromJson", Args: []ts.Value{jsonValue(doc)}}}},
 		}}, ");")
 	})
-	w.find("auth.group-policy", model.CDK, "group "+grp.Name, grp.Pos,
+	w.findGroup("auth.group-policy", model.CDK, "group "+grp.Name, grp.Pos,
 		fmt.Sprintf("custom policy %s is attached to the group role in backend.ts; check that the resources it names still exist for the Gen 2 branch", name), "")
 }
 

@@ -143,16 +143,16 @@ func (w *authWriter) referenceGroups(ids model.AuthIDs) ts.Obj {
 		switch {
 		case grp.RoleArn.IsSet:
 			groups.Set(grp.Name, ts.Str(grp.RoleArn.Value))
-			w.find("auth.groups", model.Auto, "group "+grp.Name, grp.Pos, "the group's role from "+grp.RoleArn.Pos.File, "")
+			w.findGroup("auth.groups", model.Auto, "group "+grp.Name, grp.Pos, "the group's role from "+grp.RoleArn.Pos.File, "")
 		case account != "" && ids.UserPoolID.IsSet:
 			arn := fmt.Sprintf("arn:aws:iam::%s:role/%s-%sGroupRole", account, ids.UserPoolID.Value, grp.Name)
 			groups.Set(grp.Name, ts.Str(arn))
-			w.find("auth.groups", model.Auto, "group "+grp.Name, grp.Pos,
+			w.findGroup("auth.groups", model.Auto, "group "+grp.Name, grp.Pos,
 				"the group's role ARN is derived from Gen 1's naming (<userPoolId>-<group>GroupRole) because amplify-meta.json does not list it", "check the role exists in the IAM console")
 		default:
 			groups.Add(ts.Entry{Key: grp.Name, Value: ts.Str("arn:aws:iam::000000000000:role/TODO-" + grp.Name + "GroupRole"),
 				Todo: fmt.Sprintf("the role of group %s is unknown; put its ARN here (IAM console, role <userPoolId>-%sGroupRole).", grp.Name, grp.Name), TodoCode: "auth.groups"})
-			w.find("auth.groups", model.Manual, "group "+grp.Name, grp.Pos, "the group's role ARN is unknown", "put it in groups in amplify/auth/resource.ts")
+			w.findGroup("auth.groups", model.Manual, "group "+grp.Name, grp.Pos, "the group's role ARN is unknown", "put it in groups in amplify/auth/resource.ts")
 		}
 	}
 	return groups
@@ -245,7 +245,7 @@ func (w *authWriter) reportKeptSettings() {
 	}
 	for _, grp := range w.groupList() {
 		if grp.HasPrecedence {
-			w.find("auth.group-precedence", model.Drop, "group "+grp.Name, grp.Pos, fmt.Sprintf("the referenced pool keeps the group and its precedence %d", grp.Precedence), "")
+			w.findGroup("auth.group-precedence", model.Drop, "group "+grp.Name, grp.Pos, fmt.Sprintf("the referenced pool keeps the group and its precedence %d", grp.Precedence), "")
 		}
 	}
 	if w.g.opts.NoUserMigration {

@@ -31,7 +31,7 @@ func TestAuthMatchesGen1(t *testing.T) {
 		if truth == nil {
 			continue
 		}
-		opts := caseOptions(t, pr.Dir)
+		opts := authCaseOptions(t, pr.Dir)
 		g := s.Convert(t, pr, opts)
 		gs = append(gs, g)
 		truths[g] = truth
@@ -76,8 +76,8 @@ func authProjects(t *testing.T) []verify.Project {
 	return ps
 }
 
-// caseOptions reads a golden case's options.json.
-func caseOptions(t *testing.T, dir string) writers.Options {
+// authCaseOptions reads a golden case's options.json.
+func authCaseOptions(t *testing.T, dir string) writers.Options {
 	data, err := os.ReadFile(filepath.Join(dir, "options.json"))
 	if err != nil {
 		return writers.Options{}
