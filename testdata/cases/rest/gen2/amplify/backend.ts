@@ -1,16 +1,97 @@
 import { defineBackend } from '@aws-amplify/backend';
 import {
   AuthorizationType,
+  CognitoUserPoolsAuthorizer,
   type CorsOptions,
   ResponseType,
   RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
+import { CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { auth } from './auth/resource';
+import { gen1UserPool, userMigration } from './auth/user-migration/resource';
 
 // Gen 1 put the environment name in resource names; Gen 2 uses the branch.
 const branchName = process.env.AWS_BRANCH ?? 'sandbox';
 
-const backend = defineBackend({});
+const backend = defineBackend({ auth, userMigration });
+
+// Auth: settings defineAuth cannot express, pinned to their Gen 1 values.
+const { cfnUserPool, cfnUserPoolClient, cfnIdentityPool } = backend.auth.resources.cfnResources;
+// The Gen 1 pool predates usernameCaseSensitive, so Cognito made it case sensitive.
+cfnUserPool.usernameConfiguration = { caseSensitive: true };
+// Gen 1 verifies nothing (defineAuth would verify email).
+cfnUserPool.autoVerifiedAttributes = [];
+cfnUserPool.userAttributeUpdateSettings = undefined;
+// Gen 1's password policy (Gen 2's default requires every character class).
+cfnUserPool.policies = {
+  passwordPolicy: {
+    minimumLength: 8,
+    requireLowercase: false,
+    requireUppercase: false,
+    requireNumbers: false,
+    requireSymbols: false,
+    temporaryPasswordValidityDays: 7,
+  },
+};
+// Cognito runs the userMigration trigger only for USER_PASSWORD_AUTH sign-ins (with SRP it never
+// sees the password). Remove ALLOW_USER_PASSWORD_AUTH once every user has signed in since the move.
+cfnUserPoolClient.explicitAuthFlows = [
+  'ALLOW_CUSTOM_AUTH',
+  'ALLOW_USER_SRP_AUTH',
+  'ALLOW_REFRESH_TOKEN_AUTH',
+  'ALLOW_USER_PASSWORD_AUTH',
+];
+// Gen 1 had no hosted UI, so its app client had OAuth off; Gen 2's turns it on with a placeholder
+// callback URL.
+cfnUserPoolClient.allowedOAuthFlowsUserPoolClient = false;
+cfnUserPoolClient.allowedOAuthFlows = undefined;
+cfnUserPoolClient.allowedOAuthScopes = undefined;
+cfnUserPoolClient.callbackUrLs = undefined;
+// Gen 1's second app client, used by native apps (amplify-meta.json AppClientID).
+const nativeAppClient = backend.auth.resources.userPool.addClient('NativeAppClient', {
+  generateSecret: false,
+  authFlows: { custom: true, userSrp: true, userPassword: true },
+  disableOAuth: true,
+});
+// Gen 1's identity pool accepted tokens from both app clients.
+const webClientProviders = cfnIdentityPool.cognitoIdentityProviders;
+cfnIdentityPool.cognitoIdentityProviders = [
+  ...(Array.isArray(webClientProviders) ? webClientProviders : []),
+  {
+    clientId: nativeAppClient.userPoolClientId,
+    providerName: backend.auth.resources.userPool.userPoolProviderName,
+  },
+];
+// Guest (unauthenticated) access is on, as in Gen 1.
+cfnIdentityPool.allowUnauthenticatedIdentities = true;
+backend.auth.resources.groups['Admin'].cfnUserGroup.precedence = 1;
+// The userMigration trigger checks passwords against the Gen 1 pool and reads users and their
+// groups there; it may do nothing else to it.
+backend.userMigration.resources.lambda.addToRolePolicy(new PolicyStatement({
+  actions: [
+    'cognito-idp:AdminInitiateAuth',
+    'cognito-idp:AdminGetUser',
+    'cognito-idp:AdminListGroupsForUser',
+  ],
+  resources: [
+    `arn:aws:cognito-idp:${gen1UserPool.region}:${backend.auth.stack.account}:userpool/${gen1UserPool.userPoolId}`,
+  ],
+}));
+// It copies groups in an asynchronous call to itself, once Cognito has created the user. A separate
+// policy, so that the function does not depend on a policy that names it.
+backend.userMigration.resources.lambda.role?.attachInlinePolicy(new Policy(
+  backend.auth.stack,
+  'UserMigrationSelfInvoke',
+  {
+    statements: [
+      new PolicyStatement({
+        actions: ['lambda:InvokeFunction'],
+        resources: [backend.userMigration.resources.lambda.functionArn],
+      }),
+    ],
+  }
+));
 
 // REST API AdminQueries (Gen 1 API Gateway)
 const adminQueriesApiStack = backend.createStack('rest-api-AdminQueries');
@@ -19,9 +100,14 @@ const adminQueriesApi = new RestApi(adminQueriesApiStack, 'AdminQueries', {
   // Gen 1 set no account-wide logging role.
   cloudWatchRole: false,
 });
+const adminQueriesApiAuthorizer = new CognitoUserPoolsAuthorizer(
+  adminQueriesApiStack,
+  'AdminQueriesAuthorizer',
+  { cognitoUserPools: [backend.auth.resources.userPool] }
+);
 const adminQueriesApiProxy = adminQueriesApi.root.resourceForPath('/{proxy+}');
-// TODO(amplify-migrate): Gen 1 required a Cognito user pool token on ANY /{proxy+}; add a
-// CognitoUserPoolsAuthorizer once defineAuth exists.
+// TODO(amplify-migrate): Gen 1 served ANY /{proxy+} with function AdminQueries5f2e, which was not
+// converted: add the method once it exists.
 adminQueriesApiProxy.addCorsPreflight({
   allowOrigins: ['*'],
   allowMethods: ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'],
@@ -105,9 +191,8 @@ shopapi.addGatewayResponse('Default5xx', {
 });
 // Who may call the API, as in Gen 1 (whose policies named the stage too).
 const shopapiStage = shopapi.deploymentStage.stageName;
-// TODO(amplify-migrate): Gen 1 let signed-in users call * /items; GET /orders/{orderId}; attach
-// this policy to their Gen 2 role (backend.auth.resources.authenticatedUserIamRole).
 new Policy(shopapiStack, 'shopapiAuthenticatedAccess', {
+  roles: [backend.auth.resources.authenticatedUserIamRole],
   statements: [
     new PolicyStatement({
       actions: ['execute-api:Invoke'],
@@ -120,9 +205,8 @@ new Policy(shopapiStack, 'shopapiAuthenticatedAccess', {
     }),
   ],
 });
-// TODO(amplify-migrate): Gen 1 let guests call GET /items; attach this policy to their Gen 2 role
-// (backend.auth.resources.unauthenticatedUserIamRole).
 new Policy(shopapiStack, 'shopapiGuestAccess', {
+  roles: [backend.auth.resources.unauthenticatedUserIamRole],
   statements: [
     new PolicyStatement({
       actions: ['execute-api:Invoke'],
@@ -133,9 +217,8 @@ new Policy(shopapiStack, 'shopapiGuestAccess', {
     }),
   ],
 });
-// TODO(amplify-migrate): Gen 1 let group Admin call POST, GET, PUT, PATCH /orders/{orderId}; attach
-// this policy to their Gen 2 role (backend.auth.resources.groups['Admin'].role).
 new Policy(shopapiStack, 'shopapiAdminGroupAccess', {
+  roles: [backend.auth.resources.groups['Admin'].role],
   statements: [
     new PolicyStatement({
       actions: ['execute-api:Invoke'],
@@ -186,12 +269,6 @@ backend.addOutput({
 // }
 
 // Resources with no Gen 2 conversion
-// TODO(amplify-migrate): auth/shop (service "Cognito") was not converted; recreate it with CDK in
-// this file (backend.createStack('shop')) or remove it if it is no longer used. Its Gen 1 files are
-// in amplify/backend/auth/shop.
-// TODO(amplify-migrate): auth/userPoolGroups (service "Cognito-UserPool-Groups") was not converted;
-// recreate it with CDK in this file (backend.createStack('userPoolGroups')) or remove it if it is
-// no longer used. Its Gen 1 files are in amplify/backend/auth/userPoolGroups.
 // TODO(amplify-migrate): function/AdminQueries5f2e (service "Lambda") was not converted; recreate
 // it with CDK in this file (backend.createStack('AdminQueries5f2e')) or remove it if it is no
 // longer used. Its Gen 1 files are in amplify/backend/function/AdminQueries5f2e.

@@ -5,22 +5,28 @@ export const storage = defineStorage({
   versioned: true,
   keepOnDelete: true,
   access: (allow) => ({
-    // TODO(amplify-migrate): Gen 1 also granted allow.guest.to(['read']),
-    // allow.authenticated.to(['read']), allow.groups(['Editors']).to(['read', 'write']) on
-    // 'public/*', which needs what MIGRATION.md lists for these grants (storage.access) before it
-    // can be written.
-    // TODO(amplify-migrate): Gen 1 also granted allow.guest.to(['read']),
-    // allow.authenticated.to(['read']), allow.entity('identity').to(['get', 'write', 'delete']),
-    // allow.groups(['Editors']).to(['read', 'write']) on 'protected/{entity_id}/*', which needs
-    // what MIGRATION.md lists for these grants (storage.access) before it can be written.
-    // TODO(amplify-migrate): Gen 1 also granted allow.entity('identity').to(['read', 'write',
-    // 'delete']), allow.groups(['Editors']).to(['read', 'write']) on 'private/{entity_id}/*', which
-    // needs what MIGRATION.md lists for these grants (storage.access) before it can be written.
-    // TODO(amplify-migrate): Gen 1 also granted allow.authenticated.to(['write']),
-    // allow.groups(['Editors']).to(['read', 'write']) on 'uploads/*', which needs what MIGRATION.md
-    // lists for these grants (storage.access) before it can be written.
-    // TODO(amplify-migrate): Gen 1 also granted allow.authenticated.to(['get', 'write']),
-    // allow.groups(['Editors']).to(['read', 'write']) on 'shared/*', which needs what MIGRATION.md
-    // lists for these grants (storage.access) before it can be written.
+    'public/*': [
+      allow.guest.to(['read']),
+      allow.authenticated.to(['read']),
+      allow.groups(['Editors']).to(['read', 'write']),
+    ],
+    'protected/{entity_id}/*': [
+      allow.guest.to(['read']),
+      allow.authenticated.to(['read']),
+      allow.entity('identity').to(['get', 'write', 'delete']),
+      allow.groups(['Editors']).to(['read', 'write']),
+    ],
+    'private/{entity_id}/*': [
+      allow.entity('identity').to(['read', 'write', 'delete']),
+      allow.groups(['Editors']).to(['read', 'write']),
+    ],
+    'uploads/*': [
+      allow.authenticated.to(['write']),
+      allow.groups(['Editors']).to(['read', 'write']),
+    ],
+    'shared/*': [
+      allow.authenticated.to(['get', 'write']),
+      allow.groups(['Editors']).to(['read', 'write']),
+    ],
   }),
 });
