@@ -110,7 +110,10 @@ func (tc *Toolchain) Synth(ctx context.Context, projectDir, outDir string) (*Ass
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return nil, err
 	}
-	env := []string{"CDK_OUTDIR=" + outDir, "CDK_CONTEXT_JSON=" + BackendContext, "AWS_BRANCH=main"}
+	// AMPLIFY_MIGRATE_ALLOW_UNBUILT: functions whose build tool (gradle,
+	// dotnet, ...) is not installed here are packaged unbuilt; these synths
+	// never deploy.
+	env := []string{"CDK_OUTDIR=" + outDir, "CDK_CONTEXT_JSON=" + BackendContext, "AWS_BRANCH=main", "AMPLIFY_MIGRATE_ALLOW_UNBUILT=1"}
 	if _, err := tc.run(ctx, projectDir, env, tc.Bin("tsx"), "amplify/backend.ts"); err != nil {
 		return nil, err
 	}
