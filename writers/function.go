@@ -215,6 +215,13 @@ func (g *gen) functionFindings(pl *fnPlan) {
 		g.finding(r, model.Finding{Code: "function.group", Level: model.Auto, Subject: "resourceGroupName",
 			Reason: fmt.Sprintf("resourceGroupName '%s': %s, which avoids circular stack dependencies", grp, why)})
 	}
+	if t := f.Trigger; t != nil && t.Auth != "" {
+		reason := fmt.Sprintf("the %s Cognito trigger of auth/%s; defineAuth triggers call it (auth conversion)", t.Event, t.Auth)
+		if len(t.Modules) > 0 {
+			reason += "; Gen 1 template modules: " + strings.Join(t.Modules, ", ")
+		}
+		g.finding(r, model.Finding{Code: "function.trigger", Level: model.Auto, Subject: "trigger", Pos: t.Pos, Reason: reason})
+	}
 	timeout := f.TimeoutSeconds
 	reason := fmt.Sprintf("timeoutSeconds: %d (written out: the Gen 2 default is 3 seconds)", timeout)
 	if timeout == 0 {

@@ -91,8 +91,13 @@ func (g *gen) writeCDKFunction(pl *fnPlan) {
 	props := ts.Obj{}
 	runtime, why := cdkRuntime(f.RuntimeFamily, f.Runtime)
 	props.Add(ts.Entry{Key: "runtime", Value: ts.Expr(runtime), Comment: why})
-	g.finding(r, model.Finding{Code: "function.runtime", Level: model.CDK, Subject: "runtime", Pos: f.Positions["runtime"],
-		Reason: runtimeReason(orUnknown(f.Runtime), runtime, why)})
+	runtimeLevel, runtimeAction := model.CDK, ""
+	if why != "" && f.RuntimeFamily == "dotnet" {
+		// A project built for an older .NET does not run on a newer runtime.
+		runtimeLevel, runtimeAction = model.Manual, "set <TargetFramework>net8.0</TargetFramework> in the project file under "+pl.dir+"/src"
+	}
+	g.finding(r, model.Finding{Code: "function.runtime", Level: runtimeLevel, Subject: "runtime", Pos: f.Positions["runtime"],
+		Reason: runtimeReason(orUnknown(f.Runtime), runtime, why), Action: runtimeAction})
 	handler := f.Handler
 	if f.RuntimeFamily == "go" {
 		handler = "bootstrap"

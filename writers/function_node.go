@@ -109,7 +109,7 @@ func (g *gen) writeNodeFunction(pl *fnPlan) {
 		// defineFunction always calls the export named handler.
 		wrapper := path.Join(pl.dir, "handler.js")
 		g.addFile(wrapper, []byte(fmt.Sprintf("// amplify-migrate: Gen 1 called the export %q of %s; Gen 2 calls \"handler\".\nexport { %s as handler } from %s;\n",
-			export, path.Base(entry), export, ts.Quote(strings.TrimSuffix(entryPath, path.Ext(entryPath))))))
+			export, path.Base(entry), export, ts.Quote(entryPath))))
 		entryPath = "./handler.js"
 		g.finding(r, model.Finding{Code: "function.handler", Level: model.Auto, Subject: "handler", Pos: f.Positions["handler"],
 			Reason: fmt.Sprintf("the handler %q becomes entry %s/handler.js, which exports %s as handler", f.Handler, pl.dir, export)})
