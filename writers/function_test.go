@@ -18,9 +18,9 @@ func TestConvertSchedule(t *testing.T) {
 		{in: "rate(5 minutes)", timeout: 25, gen2: "every 5m"},
 		{in: "rate(1 minute)", timeout: 25, gen2: "every 1m"},
 		{in: "rate(60 minutes)", timeout: 25, gen2: "every 1h"},
-		{in: "rate(7 minutes)", timeout: 25, rule: "rate(7 minutes)"},     // */7 would restart every hour
-		{in: "rate(90 minutes)", timeout: 25, rule: "rate(90 minutes)"},   // more than an hour
-		{in: "rate(5 minutes)", timeout: 900, rule: "rate(5 minutes)"},    // Gen 2 rejects rates under the timeout
+		{in: "rate(7 minutes)", timeout: 25, rule: "rate(7 minutes)"},   // */7 would restart every hour
+		{in: "rate(90 minutes)", timeout: 25, rule: "rate(90 minutes)"}, // more than an hour
+		{in: "rate(5 minutes)", timeout: 900, rule: "rate(5 minutes)"},  // Gen 2 rejects rates under the timeout
 		{in: "rate(6 hours)", timeout: 25, gen2: "every 6h"},
 		{in: "rate(5 hours)", timeout: 25, rule: "rate(5 hours)"},
 		{in: "rate(1 day)", timeout: 25, gen2: "every day"},
