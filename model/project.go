@@ -218,7 +218,10 @@ type OtherResource struct {
 	// Parameters are the resource's parameters.json (or cli-inputs.json)
 	// values, flattened to strings.
 	Parameters map[string]string
-	// ParametersFile is the file the parameters came from.
+	// Positions maps each parameter to where it was read.
+	Positions map[string]Pos
+	// ParametersFile is the file the parameters came from (cli-inputs.json
+	// when the folder has both it and parameters.json).
 	ParametersFile string
 	// Templates are CloudFormation templates found in the folder.
 	Templates []string

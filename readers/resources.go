@@ -54,11 +54,23 @@ func (r *reader) readResources() {
 			return true
 		}
 		if !cat.IsObject() {
-			r.warnf(d.Pos(cat, joinPath("", category)), "each category holds an object of resources", "category %q is not an object and is ignored", category)
+			r.errorf(d.Pos(cat, joinPath("", category)), `each category holds an object of resources, e.g. "function": {"myfn": {"service": "Lambda"}}; restore the file from version control`,
+				"category %q is not an object, so its resources cannot be read", category)
+			return true
+		}
+		if why := badName(category); why != "" {
+			r.errorf(d.Pos(catKey, joinPath("", category)), "category names are folder names under amplify/backend/; restore the file from version control",
+				"category name %q %s", category, why)
 			return true
 		}
 		cat.ForEach(func(nameKey, entry gjson.Result) bool {
-			r.readResource(d, category, nameKey.String(), entry)
+			name := nameKey.String()
+			if why := badName(name); why != "" {
+				r.errorf(d.Pos(nameKey, joinPath(joinPath("", category), name)), "resource names are folder names under amplify/backend/"+category+"/; rename the entry to match its folder",
+					"resource name %q in category %q %s", name, category, why)
+				return true
+			}
+			r.readResource(d, category, name, entry)
 			return true
 		})
 		return true
@@ -72,7 +84,7 @@ func (r *reader) readResource(d *jsonDoc, category, name string, entry gjson.Res
 	r.p.Resources = append(r.p.Resources, res)
 	if !entry.IsObject() {
 		r.errorf(res.Pos, "each resource is an object with at least a \"service\" key", "resource %s/%s is not a JSON object", category, name)
-		res.Other = &model.OtherResource{}
+		res.Other = emptyOther()
 		return
 	}
 	res.Service = entry.Get("service").String()
@@ -94,7 +106,7 @@ func (r *reader) readResource(d *jsonDoc, category, name string, entry gjson.Res
 		} else if needsFolder[category+"/"+res.Service] && !res.Imported {
 			r.errorf(res.Pos, "restore "+res.Dir+" from version control, or remove the resource with `amplify remove "+category+"`",
 				"backend-config.json names %s/%s but its folder %s is missing", category, name, res.Dir)
-			res.Other = &model.OtherResource{}
+			res.Other = emptyOther()
 			return
 		}
 	}
@@ -122,8 +134,27 @@ func (r *reader) readResource(d *jsonDoc, category, name string, entry gjson.Res
 	case "custom/customCDK", "custom/customCloudformation":
 		r.readCustom(res)
 	default:
-		r.readOther(res, entry)
+		r.readOther(res, d, jp, entry)
 	}
+}
+
+// emptyOther describes a resource whose settings could not be read.
+func emptyOther() *model.OtherResource {
+	return &model.OtherResource{Parameters: map[string]string{}, Positions: map[string]model.Pos{}}
+}
+
+// badName says why a category or resource name cannot be a folder name, or
+// returns "". Names become paths, so they must not climb out of the project.
+func badName(s string) string {
+	switch {
+	case s == "":
+		return "is empty"
+	case s == "." || s == "..":
+		return "is not a folder name"
+	case strings.ContainsAny(s, "/\\\x00"):
+		return "contains a path separator"
+	}
+	return ""
 }
 
 func (r *reader) caseInsensitiveDir(parent, name string) string {
@@ -186,44 +217,4 @@ func (r *reader) envParams(category, name string) map[string]string {
 		return nil
 	}
 	return flatten(v)
-}
-
-// readOther records what is known about a resource without a dedicated
-// model: its parameters and files. Nothing is dropped: the report lists it.
-func (r *reader) readOther(res *model.Resource, entry gjson.Result) {
-	o := &model.OtherResource{Parameters: map[string]string{}}
-	res.Other = o
-	// Settings kept in backend-config itself (geo maps, notifications channels).
-	entry.ForEach(func(k, v gjson.Result) bool {
-		switch k.String() {
-		case "service", "providerPlugin", "dependsOn", "output", "build":
-		default:
-			o.Parameters[k.String()] = asString(v)
-		}
-		return true
-	})
-	if !r.isDir(res.Dir) {
-		return
-	}
-	o.Files = r.listFiles(res.Dir)
-	for _, name := range []string{"cli-inputs.json", "parameters.json"} {
-		rel := path.Join(res.Dir, name)
-		if !r.exists(rel) {
-			continue
-		}
-		if d := r.loadJSON(rel, false, ""); d != nil && d.root.IsObject() {
-			for k, v := range flatten(d.root) {
-				o.Parameters[k] = v
-			}
-			if o.ParametersFile == "" {
-				o.ParametersFile = rel
-			}
-		}
-	}
-	for _, f := range o.Files {
-		base := path.Base(f)
-		if strings.Contains(base, "template") && (strings.HasSuffix(base, ".json") || strings.HasSuffix(base, ".yml") || strings.HasSuffix(base, ".yaml")) {
-			o.Templates = append(o.Templates, f)
-		}
-	}
 }
