@@ -74,11 +74,8 @@ func (r *reader) readFunction(res *model.Resource) {
 	if tpl != "" {
 		td = r.loadJSON(tpl, false, "")
 		f.Template = tpl
-	} else {
-		tpl = path.Join(res.Dir, res.Name+"-cloudformation-template.json")
-		r.errorf(res.Pos, "restore "+tpl+" from version control; it holds the function's runtime, handler, timeout and environment",
-			"function %s has no CloudFormation template", res.Name)
 	}
+	// Without a template the conversion uses the CLI's defaults and says so.
 	var templateParams []string
 	if td != nil {
 		td.root.Get("Parameters").ForEach(func(k, v gjson.Result) bool {

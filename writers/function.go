@@ -161,8 +161,11 @@ func (g *gen) writeFunctions() error {
 		g.writeLayer(g.fns.layers[name])
 	}
 	for _, r := range g.p.ByService(model.CategoryFunction, "Lambda") {
-		if r.Function == nil || r.Function.Template == "" {
+		if r.Function == nil {
 			continue
+		}
+		if r.Function.Template == "" {
+			g.templateDefaults(r)
 		}
 		pl := &fnPlan{r: r, f: r.Function, sym: g.functions[r.Name], dir: resourceDir("functions", r.Name)}
 		switch r.Function.RuntimeFamily {
@@ -193,6 +196,25 @@ func (g *gen) writeFunctions() error {
 		g.functionNote()
 	}
 	return nil
+}
+
+// templateDefaults fills in what a function without its CloudFormation
+// template lacks with the values the CLI writes into new templates.
+func (g *gen) templateDefaults(r *model.Resource) {
+	f := r.Function
+	if f.Handler == "" {
+		f.Handler = "index.handler"
+	}
+	if f.TimeoutSeconds == 0 {
+		f.TimeoutSeconds = 25
+	}
+	if f.RuntimeFamily == "" {
+		f.RuntimeFamily = "nodejs"
+	}
+	tpl := path.Join(r.Dir, r.Name+"-cloudformation-template.json")
+	g.finding(r, model.Finding{Code: "function.template", Level: model.Manual, Subject: "template", Pos: model.Pos{File: tpl},
+		Reason: fmt.Sprintf("%s is missing, so the runtime, environment variables and IAM policies Gen 1 deployed are unknown; the conversion assumes the CLI's defaults (handler %s, timeout %d s)", tpl, f.Handler, f.TimeoutSeconds),
+		Action: "restore the template from version control and convert again, or check amplify/functions/" + r.Name + "/resource.ts against the deployed function"})
 }
 
 // functionFindings records the settings every function has.
