@@ -401,7 +401,7 @@ func (g *gen) functionNote() {
 		}
 		b.WriteString(strings.Join(tools, "; ") + ". ")
 		b.WriteString("Install them in your Amplify build image (amplify.yml `preBuild`) and locally for `ampx sandbox`. ")
-		b.WriteString("When a tool is missing the synth fails with a message naming it; set `AMPLIFY_MIGRATE_ALLOW_UNBUILT=1` only for synth checks that never deploy (the function is then packaged from its sources, unbuilt).\n")
+		b.WriteString("When a tool is missing the synth fails with a message naming it; set `AMPLIFY_MIGRATE_ALLOW_UNBUILT=1` only for synth checks that never deploy (functions are then packaged from their sources, without building them or installing their packages).\n")
 	}
 	g.note(40, "Functions", b.String())
 }

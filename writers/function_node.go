@@ -83,7 +83,7 @@ func (g *gen) writeNodeFunction(pl *fnPlan) {
 		}
 		for _, t := range res.Todos {
 			g.finding(r, model.Finding{Code: "function.code", Level: model.Manual, Subject: path.Base(c.Path), Pos: model.Pos{File: c.Path, Line: t.Line},
-				Reason: t.Text, Action: "see the TODO in " + pl.copyDest(c.Path)})
+				Reason: strings.TrimSuffix(t.Text, "."), Action: "see the TODO in " + pl.copyDest(c.Path)})
 		}
 		return res, res.Changed
 	})

@@ -112,9 +112,9 @@ func (tc *Toolchain) Synth(ctx context.Context, projectDir, outDir string) (*Ass
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return nil, err
 	}
-	// AMPLIFY_MIGRATE_ALLOW_UNBUILT: functions whose build tool (gradle,
-	// dotnet, ...) is not installed here are packaged unbuilt; these synths
-	// never deploy.
+	// AMPLIFY_MIGRATE_ALLOW_UNBUILT: these synths never deploy, so functions
+	// whose build tool (gradle, dotnet, ...) is not installed are packaged
+	// unbuilt and Python packages are not downloaded (no network needed).
 	env := []string{"CDK_OUTDIR=" + outDir, "CDK_CONTEXT_JSON=" + BackendContext, "AWS_BRANCH=main", "AMPLIFY_MIGRATE_ALLOW_UNBUILT=1"}
 	if _, err := tc.run(ctx, projectDir, env, tc.Bin("tsx"), "amplify/backend.ts"); err != nil {
 		return nil, err

@@ -8,9 +8,9 @@ import { Code } from 'aws-cdk-lib/aws-lambda';
 // .NET) on the machine that synthesizes the backend, as Gen 1 did: CDK
 // local bundling, so no Docker is needed.
 //
-// AMPLIFY_MIGRATE_ALLOW_UNBUILT=1 packages a function whose build tool is
-// missing from its sources, unbuilt. Use it only for synth checks that
-// never deploy.
+// AMPLIFY_MIGRATE_ALLOW_UNBUILT=1 is for synth checks that never deploy: a
+// function whose build tool is missing is packaged from its sources,
+// unbuilt, and Python packages (which pip downloads) are not installed.
 const allowUnbuilt = process.env.AMPLIFY_MIGRATE_ALLOW_UNBUILT === '1';
 
 // Local bundling always succeeds or throws, so this image is never pulled.
@@ -58,6 +58,10 @@ export function pythonCode(functionDir: string, pythonVersion: string, architect
   return localCode(src, (outputDir) => {
     cpSync(src, outputDir, { recursive: true });
     if (!existsSync(requirements)) {
+      return;
+    }
+    if (allowUnbuilt) {
+      console.warn(`amplify-migrate: the packages of ${functionDir} are not installed (AMPLIFY_MIGRATE_ALLOW_UNBUILT=1); never deploy this.`);
       return;
     }
     const platform = architecture === 'arm64' ? 'manylinux2014_aarch64' : 'manylinux2014_x86_64';
