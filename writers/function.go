@@ -181,7 +181,7 @@ func (g *gen) writeFunctions() error {
 		g.markHandled(r)
 		g.fns.plans = append(g.fns.plans, pl)
 		g.backend.Resource(OrderFunctions, pl.sym.Ident, pl.sym.Ident, pl.sym.Module)
-		g.tsconfigExclude = append(g.tsconfigExclude, "functions/"+r.Name+"/src")
+		g.tsconfigExclude = append(g.tsconfigExclude, "functions/"+r.Name+"/"+pl.codeDir())
 		g.functionFindings(pl)
 		if pl.node {
 			g.writeNodeFunction(pl)
@@ -227,7 +227,7 @@ func (g *gen) functionFindings(pl *fnPlan) {
 		level = model.CDK
 	}
 	g.finding(r, model.Finding{Code: "function.converted", Level: level,
-		Reason: fmt.Sprintf("the %s function becomes %s, with its code in %s/src", familyName(f.RuntimeFamily), kind, pl.dir)})
+		Reason: fmt.Sprintf("the %s function becomes %s, with its code in %s/%s", familyName(f.RuntimeFamily), kind, pl.dir, pl.codeDir())})
 	if grp := pl.sym.Group; grp != "" {
 		why := map[string]string{
 			groupAuth:    "it is a Cognito trigger, so it lives in the auth stack",
@@ -340,9 +340,19 @@ func nodeEntry(f *model.Function) (file, export string, ok bool) {
 	return path.Join(f.SourceDir, base+".js"), export, false
 }
 
+// codeDir is the folder of the function's code under its Gen 2 folder:
+// the Gen 1 folder's name (src, or lib for the Gen 1 TypeScript template),
+// so that paths in the code and in its tsconfig.json keep working.
+func (pl *fnPlan) codeDir() string {
+	if d := path.Base(pl.f.SourceDir); d != "." && d != "/" && d != "" {
+		return d
+	}
+	return "src"
+}
+
 // copyDest is where a Gen 1 source file goes in the Gen 2 function folder.
 func (pl *fnPlan) copyDest(src string) string {
-	return path.Join(pl.dir, "src", strings.TrimPrefix(src, pl.f.SourceDir+"/"))
+	return path.Join(pl.dir, pl.codeDir(), strings.TrimPrefix(src, pl.f.SourceDir+"/"))
 }
 
 // skipCopy are files of a Gen 1 source folder that Gen 2 does not need.
@@ -376,8 +386,8 @@ func (g *gen) copySources(pl *fnPlan, rewrite func(file model.SourceFile) (jsmod
 // functionNote adds the MIGRATION.md section about functions.
 func (g *gen) functionNote() {
 	var b strings.Builder
-	b.WriteString("Each Gen 1 function is in `amplify/functions/<name>/`: `resource.ts` defines it and `src/` holds the Gen 1 code. ")
-	b.WriteString("`amplify/tsconfig.json` leaves `src/` out of type checking (it is the Gen 1 code as it was, with its own dependencies); esbuild bundles it when you deploy.\n\n")
+	b.WriteString("Each Gen 1 function is in `amplify/functions/<name>/`: `resource.ts` defines it and `src/` (`lib/` for functions made from the Gen 1 TypeScript template) holds the Gen 1 code. ")
+	b.WriteString("`amplify/tsconfig.json` leaves that code out of type checking: it is the Gen 1 code as it was, with its own dependencies and settings (a Gen 1 `tsconfig.json` is kept beside it, and esbuild honours its paths); esbuild bundles it when you deploy.\n\n")
 	b.WriteString("- Node.js handlers are bundled as ES modules: where a handler used CommonJS exports, its entry file now uses `export` (other files stay CommonJS, which the copied `package.json` keeps).\n")
 	b.WriteString("- The dependencies of each function's `package.json` are in the root `package.json`; run `npm install` at the project root.\n")
 	b.WriteString("- Functions are new Lambda functions with new names; the Gen 1 ones keep running until you delete the Gen 1 environment.\n")

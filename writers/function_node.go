@@ -90,10 +90,17 @@ func (g *gen) writeNodeFunction(pl *fnPlan) {
 	if f.PackageJSON == "" {
 		// Without a package.json, .js files would be ES modules (amplify/
 		// package.json says "type": "module"); Gen 1 ran them as CommonJS.
-		g.addFile(path.Join(pl.dir, "src", "package.json"), []byte("{\n  \"type\": \"commonjs\"\n}\n"))
+		g.addFile(path.Join(pl.dir, pl.codeDir(), "package.json"), []byte("{\n  \"type\": \"commonjs\"\n}\n"))
 	}
 
-	entryPath := "./src/" + strings.TrimPrefix(entry, f.SourceDir+"/")
+	entryPath := "./" + pl.codeDir() + "/" + strings.TrimPrefix(entry, f.SourceDir+"/")
+	// The Gen 1 tsconfig.json of a TypeScript function (paths, baseUrl)
+	// still applies to its code: esbuild reads it.
+	for _, b := range f.BuildFiles {
+		if path.Base(b) == "tsconfig.json" {
+			g.copyFile(path.Join(pl.dir, "tsconfig.json"), b)
+		}
+	}
 	switch {
 	case !found:
 		entryPath = "./handler.js"

@@ -7,7 +7,7 @@ const branchName = process.env.AWS_BRANCH ?? 'sandbox';
 // Gen 1: function/roadScraper (amplify/backend/function/roadScraper).
 export const roadScraper = defineFunction({
   name: 'roadScraper',
-  entry: './src/index.ts',
+  entry: './lib/index.ts',
   // Lambda has deprecated nodejs16.x and no longer creates functions on it; Node 22 (the Gen 2
   // default) is used, so test the function
   runtime: 22,
