@@ -193,3 +193,25 @@ func TestReadFunctionMissingTemplate(t *testing.T) {
 		t.Errorf("function: %+v", f)
 	}
 }
+
+// FuzzReadFunction feeds arbitrary template, function-parameters.json and
+// custom-policies.json content to the function reader: it must never
+// panic, and bad JSON must be a diagnostic.
+func FuzzReadFunction(f *testing.F) {
+	f.Add(fnTemplate, `{"permissions": {"storage": {"b": ["read"]}}, "secretNames": ["S"]}`, `[{"Action": ["s3:*"], "Resource": ["arn:aws:s3:::x-${env}"]}]`)
+	f.Add(`{"Resources": {"LambdaFunction": {"Type": "AWS::Lambda::Function", "Properties": {"Environment": {"Variables": {"A": {"Fn::Sub": ["${x}", {"x": {"Fn::Join": [1, 2]}}]}}}}}}}`, `[]`, `{}`)
+	f.Add(`{"Resources": {"M": {"Type": "AWS::Lambda::EventSourceMapping", "Properties": {"EventSourceArn": {"Fn::ImportValue": 3}}}}}`, `{"lambdaLayers": [{"type": "ProjectLayer"}]}`, `[{"Action": "x"}]`)
+	f.Fuzz(func(t *testing.T, template, params, policies string) {
+		fsys := fstest.MapFS{
+			"amplify/backend/backend-config.json":                           {Data: []byte(`{"function": {"fn1": {"service": "Lambda"}}}`)},
+			"amplify/backend/function/fn1/fn1-cloudformation-template.json": {Data: []byte(template)},
+			"amplify/backend/function/fn1/function-parameters.json":         {Data: []byte(params)},
+			"amplify/backend/function/fn1/custom-policies.json":             {Data: []byte(policies)},
+			"amplify/backend/function/fn1/src/index.js":                     {Data: []byte("exports.handler = 1")},
+		}
+		p, _ := ReadFS(fsys, "amplify", Options{})
+		if p == nil || p.Find("function", "fn1") == nil || p.Find("function", "fn1").Function == nil {
+			t.Fatal("function not read")
+		}
+	})
+}

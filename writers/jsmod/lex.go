@@ -125,6 +125,9 @@ func Lex(src string) []Token {
 			}
 		case isIdentStart(src, i):
 			j := i
+			if src[i] == '#' {
+				j++ // a private name, #field
+			}
 			for j < len(src) {
 				r, w := utf8.DecodeRuneInString(src[j:])
 				if r == '_' || r == '$' || unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\\' {
@@ -132,6 +135,9 @@ func Lex(src string) []Token {
 					continue
 				}
 				break
+			}
+			if j == i {
+				j = i + 1
 			}
 			add(Ident, i, j)
 			i = j

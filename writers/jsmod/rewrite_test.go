@@ -180,3 +180,24 @@ func TestRewriteSpecifier(t *testing.T) {
 		t.Fatal(RelativeSpecifier("amplify/functions/f/src/index.js", "amplify/layers/l/x"))
 	}
 }
+
+// FuzzRewrite checks that any input is lexed and rewritten without a
+// panic, and that a file needing no edit comes back unchanged.
+func FuzzRewrite(f *testing.F) {
+	f.Add("exports.handler = async () => 1;\n")
+	f.Add("const m = require(`./${x}`);\nmodule.exports = { handler };\n")
+	f.Add("/* unterminated")
+	f.Add("const r = /[/]/g; const t = `${`${a}`}`; exports.a = exports.b = 1")
+	f.Fuzz(func(t *testing.T, src string) {
+		r := Rewrite(src, Options{Entry: true, Export: "handler", TriggerModules: []string{"m"}, Secrets: []string{"S"}, TodoPrefix: "TODO"})
+		if !r.Changed && r.Text != src {
+			t.Fatal("unchanged result differs from its input")
+		}
+		lines := strings.Count(r.Text, "\n") + 1
+		for _, td := range r.Todos {
+			if td.Line < 1 || td.Line > lines {
+				t.Fatalf("todo line %d outside the %d lines", td.Line, lines)
+			}
+		}
+	})
+}
