@@ -37,6 +37,12 @@ func TestAnalyzeOptions(t *testing.T) {
 
 func TestAnalyzeExitCodes(t *testing.T) {
 	bc := "amplify/backend/backend-config.json"
+	// A function whose template is missing is converted with the CLI's
+	// defaults and a manual finding.
+	withManual := project.with(files{
+		bc: `{"function": {"shopfn": {"service": "Lambda"}, "legacyfn": {"service": "Lambda"}}}`,
+		"amplify/backend/function/legacyfn/src/index.js": "exports.handler = async () => ({});\n",
+	})
 	tests := []struct {
 		name   string
 		files  files
@@ -64,9 +70,9 @@ func TestAnalyzeExitCodes(t *testing.T) {
 			stdout: []string{`unknown key "dependsOm"`, `did you mean "dependsOn"?`, "0 errors, 1 warning"}},
 		{name: "unknown environment", files: project, args: []string{"--env", "prod"}, code: ExitFailure,
 			stdout: []string{`environment "prod" is not in team-provider-info.json`, "choose one of: dev"}},
-		{name: "fail-on manual with manual findings", files: project, args: []string{"--fail-on", "manual"}, code: ExitFailOn,
+		{name: "fail-on manual with manual findings", files: withManual, args: []string{"--fail-on", "manual"}, code: ExitFailOn,
 			stdout: []string{"shopfn"}, stderr: []string{"at or above \"manual\""}},
-		{name: "fail-on cdk with manual findings", files: project, args: []string{"--fail-on", "cdk"}, code: ExitFailOn},
+		{name: "fail-on cdk with manual findings", files: withManual, args: []string{"--fail-on", "cdk"}, code: ExitFailOn},
 		{name: "fail-on with nothing to do", files: empty, args: []string{"--fail-on", "cdk"}, code: ExitOK,
 			stdout: []string{"0 resources", "nothing to migrate"}},
 		{name: "fail-on does not hide bad input", files: project.with(files{bc: "{"}), args: []string{"--fail-on", "manual"}, code: ExitFailure},

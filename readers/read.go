@@ -119,6 +119,7 @@ func ReadFS(fsys fs.FS, amplifyDir string, opts Options) (*model.Project, model.
 	r.readCLIFlags()
 	r.readTags()
 	r.readResources()
+	r.linkFunctions()
 	r.readRootOverride()
 	r.readHooks()
 	r.diags.Sort()

@@ -138,8 +138,8 @@ func TestAuthFunctionAccessAndAdminQueries(t *testing.T) {
 		"allow.resource(report).to([",
 		"'listUsersInGroup'",
 		"allow.resource(legacy).to([\n      'manageUsers',\n      'manageGroups',\n      'manageGroupMembership',\n      'manageUserDevices',\n    ])",
-		"allow.resource(AdminQueries12ab).to([")
-	mustContain(t, fileText(g, "amplify/backend.ts"), "backend.AdminQueries12ab.addEnvironment('GROUP', 'Admins');")
+		"allow.resource(adminQueries12ab).to([")
+	mustContain(t, fileText(g, "amplify/backend.ts"), "backend.adminQueries12ab.addEnvironment('GROUP', 'Admins');")
 	if f := findingsWith(g, "auth.admin-queries"); len(f) != 1 || f[0].Level != model.CDK || !strings.Contains(f[0].Reason, `"Admins"`) {
 		t.Errorf("admin queries findings: %+v", f)
 	}

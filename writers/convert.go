@@ -147,6 +147,13 @@ type gen struct {
 	functions map[string]*functionSymbol
 	// notes are category sections of MIGRATION.md.
 	notes []guideNote
+	// fns is the function conversion's state between writeFunctions and
+	// wireFunctions.
+	fns *functionState
+	// tsconfigExclude are paths (relative to amplify/) that
+	// amplify/tsconfig.json leaves out of type checking: copied user code
+	// that is not part of the typed backend.
+	tsconfigExclude []string
 }
 
 // functionSymbol is how other resources refer to a converted function.
@@ -169,6 +176,7 @@ func newGen(p *model.Project, opts Options) *gen {
 		secrets:   map[string]Secret{},
 		handled:   map[model.ResourceRef]bool{},
 		functions: map[string]*functionSymbol{},
+		fns:       newFunctionState(),
 	}
 }
 
@@ -184,6 +192,9 @@ func (g *gen) run() error {
 		g.writeREST,
 		g.writeCustom,
 		g.writeOther,
+		// After the category writers: function wiring refers to what they
+		// made (backend.data, backend.auth, storage tables).
+		g.wireFunctions,
 		g.writeUnhandled,
 		g.writeProjectLevel,
 	}

@@ -111,6 +111,26 @@ const tsconfigJSON = `{
 }
 `
 
+// tsconfig returns amplify/tsconfig.json, leaving out the given paths.
+func tsconfig(exclude []string) []byte {
+	if len(exclude) == 0 {
+		return []byte(tsconfigJSON)
+	}
+	list := append([]string(nil), exclude...)
+	sort.Strings(list)
+	var b strings.Builder
+	b.WriteString(strings.TrimSuffix(tsconfigJSON, "  }\n}\n"))
+	b.WriteString("  },\n  \"exclude\": [")
+	for i, e := range list {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString("\n    " + jsonString(e))
+	}
+	b.WriteString("\n  ]\n}\n")
+	return []byte(b.String())
+}
+
 // gitignoreLines are the Gen 2 entries; existing .gitignore files get the
 // missing ones appended. Gen 2 ignores all of .amplify/; amplify-migrate
 // keeps .amplify/migration/ (its manifest, and the Gen 1 folder after an
@@ -131,7 +151,7 @@ var gitignoreLines = []string{
 func (g *gen) writeScaffolding() {
 	g.files["package.json"] = &File{Path: "package.json", Kind: MergeJSON, Data: g.pkg.render(packageName(g.p.Name))}
 	g.addFile("amplify/package.json", []byte("{\n  \"type\": \"module\"\n}\n"))
-	g.addFile("amplify/tsconfig.json", []byte(tsconfigJSON))
+	g.addFile("amplify/tsconfig.json", tsconfig(g.tsconfigExclude))
 	g.files[".gitignore"] = &File{Path: ".gitignore", Kind: AppendLines, Data: []byte(strings.Join(gitignoreLines, "\n") + "\n")}
 }
 

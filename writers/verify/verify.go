@@ -116,7 +116,11 @@ func (tc *Toolchain) Synth(ctx context.Context, projectDir, outDir string) (*Ass
 	// and constructs that bundle a Lambda from their own package (referenceAuth's
 	// custom resource) require its path to be under the project, as it is in a
 	// real project; without it Node reports the link's target instead.
-	env := []string{"CDK_OUTDIR=" + outDir, "CDK_CONTEXT_JSON=" + BackendContext, "AWS_BRANCH=main", "NODE_PRESERVE_SYMLINKS=1"}
+	// AMPLIFY_MIGRATE_ALLOW_UNBUILT: these synths never deploy, so functions
+	// whose build tool (gradle, dotnet, ...) is not installed are packaged
+	// unbuilt and Python packages are not downloaded (no network needed).
+	env := []string{"CDK_OUTDIR=" + outDir, "CDK_CONTEXT_JSON=" + BackendContext, "AWS_BRANCH=main",
+		"NODE_PRESERVE_SYMLINKS=1", "AMPLIFY_MIGRATE_ALLOW_UNBUILT=1"}
 	if _, err := tc.run(ctx, projectDir, env, tc.Bin("tsx"), "amplify/backend.ts"); err != nil {
 		return nil, err
 	}

@@ -9,8 +9,19 @@ import {
 import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { auth } from './auth/resource';
 import { gen1UserPool, userMigration } from './auth/user-migration/resource';
+import { legacyCustomMessage } from './functions/legacyCustomMessage/resource';
+import { legacyDefineAuthChallenge } from './functions/legacyDefineAuthChallenge/resource';
+import { legacyMystery } from './functions/legacyMystery/resource';
+import { legacyVerifyAuthChallenge } from './functions/legacyVerifyAuthChallenge/resource';
 
-const backend = defineBackend({ auth, userMigration });
+const backend = defineBackend({
+  auth,
+  userMigration,
+  legacyCustomMessage,
+  legacyDefineAuthChallenge,
+  legacyMystery,
+  legacyVerifyAuthChallenge,
+});
 
 // Auth: settings defineAuth cannot express, pinned to their Gen 1 values.
 const { cfnUserPool, cfnUserPoolClient, cfnIdentityPool } = backend.auth.resources.cfnResources;
@@ -102,19 +113,3 @@ backend.userMigration.resources.lambda.role?.attachInlinePolicy(new Policy(
 // Once the Gen 1 domain is deleted, uncomment these lines to take the prefix over.
 // const userPoolDomain = backend.auth.resources.userPool.node.findChild('UserPoolDomain') as UserPoolDomain;
 // (userPoolDomain.node.defaultChild as CfnUserPoolDomain).domain = 'legacy-login';
-
-// Resources with no Gen 2 conversion
-// TODO(amplify-migrate): function/legacyCustomMessage (service "Lambda") was not converted;
-// recreate it with CDK in this file (backend.createStack('legacyCustomMessage')) or remove it if it
-// is no longer used. Its Gen 1 files are in amplify/backend/function/legacyCustomMessage.
-// TODO(amplify-migrate): function/legacyDefineAuthChallenge (service "Lambda") was not converted;
-// recreate it with CDK in this file (backend.createStack('legacyDefineAuthChallenge')) or remove it
-// if it is no longer used. Its Gen 1 files are in
-// amplify/backend/function/legacyDefineAuthChallenge.
-// TODO(amplify-migrate): function/legacyMystery (service "Lambda") was not converted; recreate it
-// with CDK in this file (backend.createStack('legacyMystery')) or remove it if it is no longer
-// used. Its Gen 1 files are in amplify/backend/function/legacyMystery.
-// TODO(amplify-migrate): function/legacyVerifyAuthChallenge (service "Lambda") was not converted;
-// recreate it with CDK in this file (backend.createStack('legacyVerifyAuthChallenge')) or remove it
-// if it is no longer used. Its Gen 1 files are in
-// amplify/backend/function/legacyVerifyAuthChallenge.

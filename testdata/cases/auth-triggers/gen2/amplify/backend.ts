@@ -1,13 +1,65 @@
 import { defineBackend } from '@aws-amplify/backend';
-import { Duration } from 'aws-cdk-lib';
-import { AuthorizationType, CognitoUserPoolsAuthorizer, RestApi } from 'aws-cdk-lib/aws-apigateway';
+import { Duration, SecretValue } from 'aws-cdk-lib';
+import {
+  AuthorizationType,
+  CognitoUserPoolsAuthorizer,
+  LambdaIntegration,
+  RestApi,
+} from 'aws-cdk-lib/aws-apigateway';
 import { CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { StringParameter } from 'aws-cdk-lib/aws-ssm';
+import { Construct } from 'constructs';
 import { auth } from './auth/resource';
+import { adminQueries6a7b8c9d } from './functions/AdminQueries6a7b8c9d/resource';
+import { reportUsers } from './functions/reportUsers/resource';
+import {
+  triggersapp6a7b8c9dCreateAuthChallenge,
+} from './functions/triggersapp6a7b8c9dCreateAuthChallenge/resource';
+import {
+  triggersapp6a7b8c9dCustomMessage,
+} from './functions/triggersapp6a7b8c9dCustomMessage/resource';
+import {
+  triggersapp6a7b8c9dDefineAuthChallenge,
+} from './functions/triggersapp6a7b8c9dDefineAuthChallenge/resource';
+import {
+  triggersapp6a7b8c9dPostAuthentication,
+} from './functions/triggersapp6a7b8c9dPostAuthentication/resource';
+import {
+  triggersapp6a7b8c9dPostConfirmation,
+} from './functions/triggersapp6a7b8c9dPostConfirmation/resource';
+import {
+  triggersapp6a7b8c9dPreAuthentication,
+} from './functions/triggersapp6a7b8c9dPreAuthentication/resource';
+import { triggersapp6a7b8c9dPreSignup } from './functions/triggersapp6a7b8c9dPreSignup/resource';
+import {
+  triggersapp6a7b8c9dPreTokenGeneration,
+} from './functions/triggersapp6a7b8c9dPreTokenGeneration/resource';
+import {
+  triggersapp6a7b8c9dUserMigration,
+} from './functions/triggersapp6a7b8c9dUserMigration/resource';
+import {
+  triggersapp6a7b8c9dVerifyAuthChallengeResponse,
+} from './functions/triggersapp6a7b8c9dVerifyAuthChallengeResponse/resource';
 
 // Gen 1 put the environment name in resource names; Gen 2 uses the branch.
 const branchName = process.env.AWS_BRANCH ?? 'sandbox';
 
-const backend = defineBackend({ auth });
+const backend = defineBackend({
+  auth,
+  adminQueries6a7b8c9d,
+  reportUsers,
+  triggersapp6a7b8c9dCreateAuthChallenge,
+  triggersapp6a7b8c9dCustomMessage,
+  triggersapp6a7b8c9dDefineAuthChallenge,
+  triggersapp6a7b8c9dPostAuthentication,
+  triggersapp6a7b8c9dPostConfirmation,
+  triggersapp6a7b8c9dPreAuthentication,
+  triggersapp6a7b8c9dPreSignup,
+  triggersapp6a7b8c9dPreTokenGeneration,
+  triggersapp6a7b8c9dUserMigration,
+  triggersapp6a7b8c9dVerifyAuthChallengeResponse,
+});
 
 // Auth: settings defineAuth cannot express, pinned to their Gen 1 values.
 const { cfnUserPool, cfnUserPoolClient, cfnIdentityPool } = backend.auth.resources.cfnResources;
@@ -58,6 +110,40 @@ cfnIdentityPool.cognitoIdentityProviders = [
 // Guest (unauthenticated) access is off, as in Gen 1.
 cfnIdentityPool.allowUnauthenticatedIdentities = false;
 backend.auth.resources.groups['Admins'].cfnUserGroup.precedence = 1;
+// Gen 1 also let triggersapp6a7b8c9dPostConfirmation call these on the user pool; defineAuth access
+// has no name for them.
+backend.triggersapp6a7b8c9dPostConfirmation.resources.lambda.addToRolePolicy(new PolicyStatement({
+  actions: ['cognito-idp:DescribeUserPool'],
+  resources: [backend.auth.resources.userPool.userPoolArn],
+}));
+// Admin Queries: the function only serves members of "Admins" (Gen 1 adminQueryGroup); it reads the
+// group from GROUP.
+backend.adminQueries6a7b8c9d.addEnvironment('GROUP', 'Admins');
+
+// Passes a value to a function through SSM Parameter Store: an environment variable naming a
+// resource of a stack that depends on the function's stack would make the two stacks depend on each
+// other (amplify-backend#3286). Gen 2 loads the value into process.env before the handler runs, as
+// it does for secrets.
+function ssmValue(scope: Construct, id: string, value: string) {
+  const path = `/amplify-migrate/${backend.stack.node.getContext('amplify-backend-namespace')}/${backend.stack.node.getContext('amplify-backend-name')}/${id}`;
+  new StringParameter(scope, id, { parameterName: path, stringValue: value });
+  // Shaped like secret(): the function's environment lists the parameter and
+  // is allowed to read it.
+  return {
+    resolve: () => SecretValue.unsafePlainText(value),
+    resolvePath: () => ({ branchSecretPath: path, sharedSecretPath: path }),
+  };
+}
+
+// Function AdminQueries6a7b8c9d (Gen 1: amplify/backend/function/AdminQueries6a7b8c9d)
+backend.adminQueries6a7b8c9d.addEnvironment(
+  'USERPOOL',
+  ssmValue(
+    backend.auth.stack,
+    'adminQueries6a7b8c9d-USERPOOL',
+    backend.auth.resources.userPool.userPoolId
+  )
+);
 
 // REST API AdminQueries (Gen 1 API Gateway)
 const adminQueriesApiStack = backend.createStack('rest-api-AdminQueries');
@@ -71,9 +157,18 @@ const adminQueriesApiAuthorizer = new CognitoUserPoolsAuthorizer(
   'AdminQueriesAuthorizer',
   { cognitoUserPools: [backend.auth.resources.userPool] }
 );
+const adminQueriesApiAdminQueries6a7b8c9dIntegration = new LambdaIntegration(backend.adminQueries6a7b8c9d.resources.lambda);
 const adminQueriesApiProxy = adminQueriesApi.root.resourceForPath('/{proxy+}');
-// TODO(amplify-migrate): Gen 1 served ANY /{proxy+} with function AdminQueries6a7b8c9d, which was
-// not converted: add the method once it exists.
+adminQueriesApiProxy.addMethod('ANY', adminQueriesApiAdminQueries6a7b8c9dIntegration, {
+  authorizationType: AuthorizationType.COGNITO,
+  authorizer: adminQueriesApiAuthorizer,
+  authorizationScopes: ['aws.cognito.signin.user.admin'],
+  requestParameters: {
+    'method.request.path.proxy': true,
+    'method.request.header.Authorization': false,
+  },
+  requestValidatorOptions: { validateRequestParameters: true },
+});
 adminQueriesApiProxy.addCorsPreflight({
   allowOrigins: ['*'],
   allowMethods: ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'],
@@ -97,52 +192,3 @@ backend.addOutput({
     },
   },
 });
-
-// Resources with no Gen 2 conversion
-// TODO(amplify-migrate): function/AdminQueries6a7b8c9d (service "Lambda") was not converted;
-// recreate it with CDK in this file (backend.createStack('AdminQueries6a7b8c9d')) or remove it if
-// it is no longer used. Its Gen 1 files are in amplify/backend/function/AdminQueries6a7b8c9d.
-// TODO(amplify-migrate): function/reportUsers (service "Lambda") was not converted; recreate it
-// with CDK in this file (backend.createStack('reportUsers')) or remove it if it is no longer used.
-// Its Gen 1 files are in amplify/backend/function/reportUsers.
-// TODO(amplify-migrate): function/triggersapp6a7b8c9dCreateAuthChallenge (service "Lambda") was not
-// converted; recreate it with CDK in this file
-// (backend.createStack('triggersapp6a7b8c9dCreateAuthChallenge')) or remove it if it is no longer
-// used. Its Gen 1 files are in amplify/backend/function/triggersapp6a7b8c9dCreateAuthChallenge.
-// TODO(amplify-migrate): function/triggersapp6a7b8c9dCustomMessage (service "Lambda") was not
-// converted; recreate it with CDK in this file
-// (backend.createStack('triggersapp6a7b8c9dCustomMessage')) or remove it if it is no longer used.
-// Its Gen 1 files are in amplify/backend/function/triggersapp6a7b8c9dCustomMessage.
-// TODO(amplify-migrate): function/triggersapp6a7b8c9dDefineAuthChallenge (service "Lambda") was not
-// converted; recreate it with CDK in this file
-// (backend.createStack('triggersapp6a7b8c9dDefineAuthChallenge')) or remove it if it is no longer
-// used. Its Gen 1 files are in amplify/backend/function/triggersapp6a7b8c9dDefineAuthChallenge.
-// TODO(amplify-migrate): function/triggersapp6a7b8c9dPostAuthentication (service "Lambda") was not
-// converted; recreate it with CDK in this file
-// (backend.createStack('triggersapp6a7b8c9dPostAuthentication')) or remove it if it is no longer
-// used. Its Gen 1 files are in amplify/backend/function/triggersapp6a7b8c9dPostAuthentication.
-// TODO(amplify-migrate): function/triggersapp6a7b8c9dPostConfirmation (service "Lambda") was not
-// converted; recreate it with CDK in this file
-// (backend.createStack('triggersapp6a7b8c9dPostConfirmation')) or remove it if it is no longer
-// used. Its Gen 1 files are in amplify/backend/function/triggersapp6a7b8c9dPostConfirmation.
-// TODO(amplify-migrate): function/triggersapp6a7b8c9dPreAuthentication (service "Lambda") was not
-// converted; recreate it with CDK in this file
-// (backend.createStack('triggersapp6a7b8c9dPreAuthentication')) or remove it if it is no longer
-// used. Its Gen 1 files are in amplify/backend/function/triggersapp6a7b8c9dPreAuthentication.
-// TODO(amplify-migrate): function/triggersapp6a7b8c9dPreSignup (service "Lambda") was not
-// converted; recreate it with CDK in this file
-// (backend.createStack('triggersapp6a7b8c9dPreSignup')) or remove it if it is no longer used. Its
-// Gen 1 files are in amplify/backend/function/triggersapp6a7b8c9dPreSignup.
-// TODO(amplify-migrate): function/triggersapp6a7b8c9dPreTokenGeneration (service "Lambda") was not
-// converted; recreate it with CDK in this file
-// (backend.createStack('triggersapp6a7b8c9dPreTokenGeneration')) or remove it if it is no longer
-// used. Its Gen 1 files are in amplify/backend/function/triggersapp6a7b8c9dPreTokenGeneration.
-// TODO(amplify-migrate): function/triggersapp6a7b8c9dUserMigration (service "Lambda") was not
-// converted; recreate it with CDK in this file
-// (backend.createStack('triggersapp6a7b8c9dUserMigration')) or remove it if it is no longer used.
-// Its Gen 1 files are in amplify/backend/function/triggersapp6a7b8c9dUserMigration.
-// TODO(amplify-migrate): function/triggersapp6a7b8c9dVerifyAuthChallengeResponse (service "Lambda")
-// was not converted; recreate it with CDK in this file
-// (backend.createStack('triggersapp6a7b8c9dVerifyAuthChallengeResponse')) or remove it if it is no
-// longer used. Its Gen 1 files are in
-// amplify/backend/function/triggersapp6a7b8c9dVerifyAuthChallengeResponse.

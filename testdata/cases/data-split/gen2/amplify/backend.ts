@@ -5,8 +5,9 @@ import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { auth } from './auth/resource';
 import { gen1UserPool, userMigration } from './auth/user-migration/resource';
 import { data } from './data/resource';
+import { pricing } from './functions/pricing/resource';
 
-const backend = defineBackend({ auth, userMigration, data });
+const backend = defineBackend({ auth, userMigration, data, pricing });
 
 // Auth: settings defineAuth cannot express, pinned to their Gen 1 values.
 const { cfnUserPool, cfnUserPoolClient, cfnIdentityPool } = backend.auth.resources.cfnResources;
@@ -91,8 +92,3 @@ backend.userMigration.resources.lambda.role?.attachInlinePolicy(new Policy(
     ],
   }
 ));
-
-// Resources with no Gen 2 conversion
-// TODO(amplify-migrate): function/pricing (service "Lambda") was not converted; recreate it with
-// CDK in this file (backend.createStack('pricing')) or remove it if it is no longer used. Its Gen 1
-// files are in amplify/backend/function/pricing.

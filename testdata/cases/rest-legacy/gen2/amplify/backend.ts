@@ -1,11 +1,19 @@
 import { defineBackend } from '@aws-amplify/backend';
-import { AuthorizationType, MockIntegration, RestApi } from 'aws-cdk-lib/aws-apigateway';
+import {
+  AuthorizationType,
+  LambdaIntegration,
+  MockIntegration,
+  PassthroughBehavior,
+  RestApi,
+} from 'aws-cdk-lib/aws-apigateway';
 import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { authorize } from './functions/authorize/resource';
+import { confirm } from './functions/confirm/resource';
 
 // Gen 1 put the environment name in resource names; Gen 2 uses the branch.
 const branchName = process.env.AWS_BRANCH ?? 'sandbox';
 
-const backend = defineBackend({});
+const backend = defineBackend({ authorize, confirm });
 
 // REST API brokerApi (Gen 1 API Gateway)
 const brokerApiStack = backend.createStack('rest-api-brokerApi');
@@ -14,9 +22,11 @@ const brokerApi = new RestApi(brokerApiStack, 'brokerApi', {
   // Gen 1 set no account-wide logging role.
   cloudWatchRole: false,
 });
+const brokerApiAuthorizeIntegration = new LambdaIntegration(backend.authorize.resources.lambda);
 const brokerApiOauth2Authorize = brokerApi.root.resourceForPath('/oauth2/authorize');
-// TODO(amplify-migrate): Gen 1 served ANY /oauth2/authorize with function authorize, which was not
-// converted: add the method once it exists.
+brokerApiOauth2Authorize.addMethod('ANY', brokerApiAuthorizeIntegration, {
+  authorizationType: AuthorizationType.NONE,
+});
 brokerApiOauth2Authorize.addCorsPreflight({
   allowOrigins: ['*'],
   allowMethods: ['GET', 'HEAD', 'OPTIONS'],
@@ -31,8 +41,9 @@ brokerApiOauth2Authorize.addCorsPreflight({
   statusCode: 200,
 });
 const brokerApiOauth2AuthorizeProxy = brokerApi.root.resourceForPath('/oauth2/authorize/{proxy+}');
-// TODO(amplify-migrate): Gen 1 served ANY /oauth2/authorize/{proxy+} with function authorize, which
-// was not converted: add the method once it exists.
+brokerApiOauth2AuthorizeProxy.addMethod('ANY', brokerApiAuthorizeIntegration, {
+  authorizationType: AuthorizationType.NONE,
+});
 brokerApiOauth2AuthorizeProxy.addCorsPreflight({
   allowOrigins: ['*'],
   allowMethods: ['GET', 'HEAD', 'OPTIONS'],
@@ -47,8 +58,28 @@ brokerApiOauth2AuthorizeProxy.addCorsPreflight({
   statusCode: 200,
 });
 const brokerApiConfirm = brokerApi.root.resourceForPath('/confirm');
-// TODO(amplify-migrate): Gen 1 served GET /confirm with function confirm, which was not converted:
-// add the method once it exists.
+brokerApiConfirm.addMethod(
+  'GET',
+  new LambdaIntegration(backend.confirm.resources.lambda, {
+    proxy: false,
+    requestTemplates: { 'application/json': ' { "code" : "$input.params(\'code\')" }' },
+    passthroughBehavior: PassthroughBehavior.WHEN_NO_TEMPLATES,
+    integrationResponses: [
+      {
+        statusCode: '302',
+        responseParameters: {
+          'method.response.header.Location': 'integration.response.body.location',
+        },
+      },
+    ],
+  }),
+  {
+    authorizationType: AuthorizationType.NONE,
+    methodResponses: [
+      { statusCode: '302', responseParameters: { 'method.response.header.Location': true } },
+    ],
+  }
+);
 brokerApiConfirm.addCorsPreflight({
   allowOrigins: ['*'],
   allowMethods: ['GET', 'OPTIONS'],
@@ -123,11 +154,3 @@ backend.addOutput({
 // TODO(amplify-migrate): the Gen 1 API template has UsagePlan (AWS::ApiGateway::UsagePlan) at
 // amplify/backend/api/brokerApi/brokerApi-cloudformation-template.json:442:18
 // (Resources.UsagePlan), which was not converted: add its Gen 2 equivalent here.
-
-// Resources with no Gen 2 conversion
-// TODO(amplify-migrate): function/authorize (service "Lambda") was not converted; recreate it with
-// CDK in this file (backend.createStack('authorize')) or remove it if it is no longer used. Its Gen
-// 1 files are in amplify/backend/function/authorize.
-// TODO(amplify-migrate): function/confirm (service "Lambda") was not converted; recreate it with
-// CDK in this file (backend.createStack('confirm')) or remove it if it is no longer used. Its Gen 1
-// files are in amplify/backend/function/confirm.

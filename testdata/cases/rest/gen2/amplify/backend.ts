@@ -3,6 +3,7 @@ import {
   AuthorizationType,
   CognitoUserPoolsAuthorizer,
   type CorsOptions,
+  LambdaIntegration,
   ResponseType,
   RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
@@ -10,11 +11,20 @@ import { CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { auth } from './auth/resource';
 import { gen1UserPool, userMigration } from './auth/user-migration/resource';
+import { adminQueries5f2e } from './functions/AdminQueries5f2e/resource';
+import { itemsHandler } from './functions/itemsHandler/resource';
+import { ordersHandler } from './functions/ordersHandler/resource';
 
 // Gen 1 put the environment name in resource names; Gen 2 uses the branch.
 const branchName = process.env.AWS_BRANCH ?? 'sandbox';
 
-const backend = defineBackend({ auth, userMigration });
+const backend = defineBackend({
+  auth,
+  userMigration,
+  adminQueries5f2e,
+  itemsHandler,
+  ordersHandler,
+});
 
 // Auth: settings defineAuth cannot express, pinned to their Gen 1 values.
 const { cfnUserPool, cfnUserPoolClient, cfnIdentityPool } = backend.auth.resources.cfnResources;
@@ -105,9 +115,18 @@ const adminQueriesApiAuthorizer = new CognitoUserPoolsAuthorizer(
   'AdminQueriesAuthorizer',
   { cognitoUserPools: [backend.auth.resources.userPool] }
 );
+const adminQueriesApiAdminQueries5f2eIntegration = new LambdaIntegration(backend.adminQueries5f2e.resources.lambda);
 const adminQueriesApiProxy = adminQueriesApi.root.resourceForPath('/{proxy+}');
-// TODO(amplify-migrate): Gen 1 served ANY /{proxy+} with function AdminQueries5f2e, which was not
-// converted: add the method once it exists.
+adminQueriesApiProxy.addMethod('ANY', adminQueriesApiAdminQueries5f2eIntegration, {
+  authorizationType: AuthorizationType.COGNITO,
+  authorizer: adminQueriesApiAuthorizer,
+  authorizationScopes: ['aws.cognito.signin.user.admin'],
+  requestParameters: {
+    'method.request.path.proxy': true,
+    'method.request.header.Authorization': false,
+  },
+  requestValidatorOptions: { validateRequestParameters: true },
+});
 adminQueriesApiProxy.addCorsPreflight({
   allowOrigins: ['*'],
   allowMethods: ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'],
@@ -139,6 +158,8 @@ const shopapi = new RestApi(shopapiStack, 'shopapi', {
   // Gen 1 set no account-wide logging role.
   cloudWatchRole: false,
 });
+const shopapiItemsHandlerIntegration = new LambdaIntegration(backend.itemsHandler.resources.lambda);
+const shopapiOrdersHandlerIntegration = new LambdaIntegration(backend.ordersHandler.resources.lambda);
 const shopapiCors: CorsOptions = {
   allowOrigins: ['*'],
   allowMethods: ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'],
@@ -153,27 +174,33 @@ const shopapiCors: CorsOptions = {
   statusCode: 200,
 };
 const shopapiItems = shopapi.root.resourceForPath('/items');
-// TODO(amplify-migrate): Gen 1 served ANY /items with function itemsHandler, which was not
-// converted: add the method once it exists.
+shopapiItems.addMethod('ANY', shopapiItemsHandlerIntegration, {
+  authorizationType: AuthorizationType.IAM,
+});
 shopapiItems.addCorsPreflight(shopapiCors);
 const shopapiItemsProxy = shopapi.root.resourceForPath('/items/{proxy+}');
-// TODO(amplify-migrate): Gen 1 served ANY /items/{proxy+} with function itemsHandler, which was not
-// converted: add the method once it exists.
+shopapiItemsProxy.addMethod('ANY', shopapiItemsHandlerIntegration, {
+  authorizationType: AuthorizationType.IAM,
+});
 shopapiItemsProxy.addCorsPreflight(shopapiCors);
 const shopapiOrdersOrderId = shopapi.root.resourceForPath('/orders/{orderId}');
-// TODO(amplify-migrate): Gen 1 served ANY /orders/{orderId} with function ordersHandler, which was
-// not converted: add the method once it exists.
+shopapiOrdersOrderId.addMethod('ANY', shopapiOrdersHandlerIntegration, {
+  authorizationType: AuthorizationType.IAM,
+});
 shopapiOrdersOrderId.addCorsPreflight(shopapiCors);
 const shopapiOrdersOrderIdProxy = shopapi.root.resourceForPath('/orders/{orderId}/{proxy+}');
-// TODO(amplify-migrate): Gen 1 served ANY /orders/{orderId}/{proxy+} with function ordersHandler,
-// which was not converted: add the method once it exists.
+shopapiOrdersOrderIdProxy.addMethod('ANY', shopapiOrdersHandlerIntegration, {
+  authorizationType: AuthorizationType.IAM,
+});
 shopapiOrdersOrderIdProxy.addCorsPreflight(shopapiCors);
-// TODO(amplify-migrate): Gen 1 served ANY / with function itemsHandler, which was not converted:
-// add the method once it exists.
+shopapi.root.addMethod('ANY', shopapiItemsHandlerIntegration, {
+  authorizationType: AuthorizationType.NONE,
+});
 shopapi.root.addCorsPreflight(shopapiCors);
 const shopapiProxy = shopapi.root.resourceForPath('/{proxy+}');
-// TODO(amplify-migrate): Gen 1 served ANY /{proxy+} with function itemsHandler, which was not
-// converted: add the method once it exists.
+shopapiProxy.addMethod('ANY', shopapiItemsHandlerIntegration, {
+  authorizationType: AuthorizationType.NONE,
+});
 shopapiProxy.addCorsPreflight(shopapiCors);
 const shopapiErrorHeaders = {
   'Access-Control-Allow-Origin': "'*'",
@@ -267,14 +294,3 @@ backend.addOutput({
 // export function override(resources: AmplifyApiRestResourceStackTemplate) {
 //   resources.restApi.addPropertyOverride('MinimumCompressionSize', 1024);
 // }
-
-// Resources with no Gen 2 conversion
-// TODO(amplify-migrate): function/AdminQueries5f2e (service "Lambda") was not converted; recreate
-// it with CDK in this file (backend.createStack('AdminQueries5f2e')) or remove it if it is no
-// longer used. Its Gen 1 files are in amplify/backend/function/AdminQueries5f2e.
-// TODO(amplify-migrate): function/itemsHandler (service "Lambda") was not converted; recreate it
-// with CDK in this file (backend.createStack('itemsHandler')) or remove it if it is no longer used.
-// Its Gen 1 files are in amplify/backend/function/itemsHandler.
-// TODO(amplify-migrate): function/ordersHandler (service "Lambda") was not converted; recreate it
-// with CDK in this file (backend.createStack('ordersHandler')) or remove it if it is no longer
-// used. Its Gen 1 files are in amplify/backend/function/ordersHandler.

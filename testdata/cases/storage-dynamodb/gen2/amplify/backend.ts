@@ -7,8 +7,13 @@ import {
   Table,
   TableEncryption,
 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { activityStream } from './functions/activityStream/resource';
+import { reporter } from './functions/reporter/resource';
 
-const backend = defineBackend({});
+const backend = defineBackend({ activityStream, reporter });
 
 // Storage: DynamoDB tables of the Gen 1 storage category
 const storageTablesStack = backend.createStack('storageTables');
@@ -29,10 +34,10 @@ activityTable.addGlobalSecondaryIndex({
   readCapacity: 5,
   writeCapacity: 5,
 });
-// TODO(amplify-migrate): Gen 1 fed this table's stream to function activityStream, which was not
-// converted: add backend.<function>.resources.lambda.addEventSource(new
-// DynamoEventSource(activityTable, { startingPosition: StartingPosition.TRIM_HORIZON })) once it
-// exists.
+backend.activityStream.resources.lambda.addEventSource(new DynamoEventSource(activityTable, {
+  startingPosition: StartingPosition.TRIM_HORIZON,
+  batchSize: 50,
+}));
 
 // legacyUsers: imported in Gen 1; the table is not managed by this backend.
 const legacyUsersTable = Table.fromTableAttributes(storageTablesStack, 'legacyUsers', {
@@ -66,10 +71,8 @@ sessionsTable.addLocalSecondaryIndex({
 // (Resources.DynamoDBTable.Properties.ContributorInsightsSpecification), which was not converted:
 // add its Gen 2 equivalent here.
 
-// Resources with no Gen 2 conversion
-// TODO(amplify-migrate): function/activityStream (service "Lambda") was not converted; recreate it
-// with CDK in this file (backend.createStack('activityStream')) or remove it if it is no longer
-// used. Its Gen 1 files are in amplify/backend/function/activityStream.
-// TODO(amplify-migrate): function/reporter (service "Lambda") was not converted; recreate it with
-// CDK in this file (backend.createStack('reporter')) or remove it if it is no longer used. Its Gen
-// 1 files are in amplify/backend/function/reporter.
+// Function activityStream (Gen 1: amplify/backend/function/activityStream)
+backend.activityStream.resources.lambda.addToRolePolicy(new PolicyStatement({
+  actions: ['dynamodb:GetRecords'],
+  resources: [activityTable.tableStreamArn!],
+}));

@@ -2,11 +2,14 @@ import { defineBackend } from '@aws-amplify/backend';
 import { Stack } from 'aws-cdk-lib';
 import { CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { EventType } from 'aws-cdk-lib/aws-s3';
+import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { auth } from './auth/resource';
 import { gen1UserPool, userMigration } from './auth/user-migration/resource';
+import { resizer } from './functions/resizer/resource';
 import { storage } from './storage/resource';
 
-const backend = defineBackend({ auth, userMigration, storage });
+const backend = defineBackend({ auth, userMigration, storage, resizer });
 
 // Auth: settings defineAuth cannot express, pinned to their Gen 1 values.
 const { cfnUserPool, cfnUserPoolClient, cfnIdentityPool } = backend.auth.resources.cfnResources;
@@ -115,8 +118,11 @@ new Policy(photosStack, 'photosGen1EditorsGroupAccess', {
 
 // Gen 1 bucket notifications that defineStorage triggers cannot express (key filters, more than one
 // function per event).
-// TODO(amplify-migrate): Gen 1 ran function resizer on s3:ObjectCreated:*; it was not converted:
-// add the notification once it exists.
+backend.storage.resources.bucket.addEventNotification(
+  EventType.OBJECT_CREATED,
+  new LambdaDestination(backend.resizer.resources.lambda),
+  { prefix: 'public/', suffix: '.jpg' }
+);
 
 // Gen 1 CORS rules (Gen 2 sets one rule for GET, HEAD, PUT, POST, DELETE from any origin).
 backend.storage.resources.cfnResources.cfnBucket.corsConfiguration = {
@@ -147,8 +153,3 @@ backend.storage.resources.cfnResources.cfnBucket.addPropertyOverride('LifecycleC
 // TODO(amplify-migrate): the Gen 1 S3 template has UploadTopic (AWS::SNS::Topic) at
 // amplify/backend/storage/photos/s3-cloudformation-template.json:802:20 (Resources.UploadTopic),
 // which was not converted: add its Gen 2 equivalent here.
-
-// Resources with no Gen 2 conversion
-// TODO(amplify-migrate): function/resizer (service "Lambda") was not converted; recreate it with
-// CDK in this file (backend.createStack('resizer')) or remove it if it is no longer used. Its Gen 1
-// files are in amplify/backend/function/resizer.

@@ -4,9 +4,11 @@ import { CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { auth } from './auth/resource';
 import { gen1UserPool, userMigration } from './auth/user-migration/resource';
+import { s3Trigger1ef46783 } from './functions/S3Trigger1ef46783/resource';
+import { thumbnailer } from './functions/thumbnailer/resource';
 import { storage } from './storage/resource';
 
-const backend = defineBackend({ auth, userMigration, storage });
+const backend = defineBackend({ auth, userMigration, storage, s3Trigger1ef46783, thumbnailer });
 
 // Auth: settings defineAuth cannot express, pinned to their Gen 1 values.
 const { cfnUserPool, cfnUserPoolClient, cfnIdentityPool } = backend.auth.resources.cfnResources;
@@ -117,9 +119,8 @@ new Policy(mediavaultStack, 'mediavaultGen1BasicGroupAccess', {
     }),
   ],
 });
-// TODO(amplify-migrate): attach this policy to the role of function S3Trigger1ef46783 (function
-// S3Trigger1ef46783), which has no Gen 2 equivalent here.
 new Policy(mediavaultStack, 'mediavaultGen1S3Trigger1ef46783FunctionAccess', {
+  roles: [backend.s3Trigger1ef46783.resources.lambda.role!],
   statements: [
     new PolicyStatement({
       actions: ['s3:ListBucket'],
@@ -131,25 +132,23 @@ new Policy(mediavaultStack, 'mediavaultGen1S3Trigger1ef46783FunctionAccess', {
     }),
   ],
 });
-// TODO(amplify-migrate): attach this policy to the role of function thumbnailer (function
-// thumbnailer), which has no Gen 2 equivalent here.
-new Policy(mediavaultStack, 'mediavaultGen1ThumbnailerFunctionAccess', {
-  statements: [
-    new PolicyStatement({
-      actions: ['s3:ListBucket'],
-      resources: [backend.storage.resources.bucket.bucketArn],
-    }),
-    new PolicyStatement({
-      actions: ['s3:PutObject', 's3:GetObject'],
-      resources: [backend.storage.resources.bucket.arnForObjects('*')],
-    }),
-  ],
-});
-
-// Gen 1 bucket notifications that defineStorage triggers cannot express (key filters, more than one
-// function per event).
-// TODO(amplify-migrate): Gen 1 ran function S3Trigger1ef46783 on s3:ObjectCreated:*,
-// s3:ObjectRemoved:*; it was not converted: add the notification once it exists.
+new Policy(
+  Stack.of(backend.thumbnailer.resources.lambda),
+  'mediavaultGen1ThumbnailerFunctionAccess',
+  {
+    roles: [backend.thumbnailer.resources.lambda.role!],
+    statements: [
+      new PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [backend.storage.resources.bucket.bucketArn],
+      }),
+      new PolicyStatement({
+        actions: ['s3:PutObject', 's3:GetObject'],
+        resources: [backend.storage.resources.bucket.arnForObjects('*')],
+      }),
+    ],
+  }
+);
 
 // TODO(amplify-migrate): amplify/backend/storage/mediavault/override.ts customized the Gen 1
 // resource; port what it does to backend.storage.resources.cfnResources.cfnBucket (and the other
@@ -159,11 +158,3 @@ new Policy(mediavaultStack, 'mediavaultGen1ThumbnailerFunctionAccess', {
 // export function override(resources: AmplifyS3ResourceTemplate) {
 //   resources.s3Bucket.accelerateConfiguration = { accelerationStatus: 'Enabled' };
 // }
-
-// Resources with no Gen 2 conversion
-// TODO(amplify-migrate): function/S3Trigger1ef46783 (service "Lambda") was not converted; recreate
-// it with CDK in this file (backend.createStack('S3Trigger1ef46783')) or remove it if it is no
-// longer used. Its Gen 1 files are in amplify/backend/function/S3Trigger1ef46783.
-// TODO(amplify-migrate): function/thumbnailer (service "Lambda") was not converted; recreate it
-// with CDK in this file (backend.createStack('thumbnailer')) or remove it if it is no longer used.
-// Its Gen 1 files are in amplify/backend/function/thumbnailer.

@@ -1,4 +1,5 @@
 import { referenceAuth } from '@aws-amplify/backend';
+import { userAdmin } from '../functions/userAdmin/resource';
 
 // Gen 1 imported these existing Cognito pools (auth resource importedapp3c4d5e6f); Gen 2 references
 // them the same way.
@@ -8,4 +9,22 @@ export const auth = referenceAuth({
   userPoolClientId: 'importedwebclient0123456789',
   authRoleArn: 'arn:aws:iam::444455556666:role/corporate-auth',
   unauthRoleArn: 'arn:aws:iam::444455556666:role/corporate-unauth',
+  // userAdmin: Gen 1 function permissions read, update
+  access: (allow) => [
+    allow.resource(userAdmin).to([
+      'getUser',
+      'listUsers',
+      'listUsersInGroup',
+      'listGroups',
+      'listGroupsForUser',
+      'getGroup',
+      'getDevice',
+      'listDevices',
+      'manageUsers',
+      'manageGroups',
+      'manageGroupMembership',
+      'manageUserDevices',
+      'managePasswordRecovery',
+    ]),
+  ],
 });

@@ -1,4 +1,7 @@
 import { defineAuth } from '@aws-amplify/backend';
+import { legacyCustomMessage } from '../functions/legacyCustomMessage/resource';
+import { legacyDefineAuthChallenge } from '../functions/legacyDefineAuthChallenge/resource';
+import { legacyVerifyAuthChallenge } from '../functions/legacyVerifyAuthChallenge/resource';
 import { userMigration } from './user-migration/resource';
 
 // The Gen 1 auth resource legacyAuth (amplify/backend/auth/legacyAuth/parameters.json). Settings
@@ -23,14 +26,9 @@ export const auth = defineAuth({
     totp: true,
   },
   triggers: {
-    // TODO(amplify-migrate): the CustomMessage trigger runs Gen 1 function legacyCustomMessage,
-    // which was not converted; convert it and add `customMessage: <function>` here.
-    // TODO(amplify-migrate): the VerifyAuthChallengeResponse trigger runs Gen 1 function
-    // legacyVerifyAuthChallenge, which was not converted; convert it and add
-    // `verifyAuthChallengeResponse: <function>` here.
-    // TODO(amplify-migrate): the DefineAuthChallenge trigger runs Gen 1 function
-    // legacyDefineAuthChallenge, which was not converted; convert it and add `defineAuthChallenge:
-    // <function>` here.
+    customMessage: legacyCustomMessage,
+    verifyAuthChallengeResponse: legacyVerifyAuthChallenge,
+    defineAuthChallenge: legacyDefineAuthChallenge,
     // TODO(amplify-migrate): Gen 1 wired function legacyMystery to the user pool, but its trigger
     // event is unknown (amplify/backend/backend-config.json:34:9 (auth.legacyAuth.dependsOn.3));
     // add it here under the right event.

@@ -1,4 +1,34 @@
 import { defineAuth } from '@aws-amplify/backend';
+import { adminQueries6a7b8c9d } from '../functions/AdminQueries6a7b8c9d/resource';
+import { reportUsers } from '../functions/reportUsers/resource';
+import {
+  triggersapp6a7b8c9dCreateAuthChallenge,
+} from '../functions/triggersapp6a7b8c9dCreateAuthChallenge/resource';
+import {
+  triggersapp6a7b8c9dCustomMessage,
+} from '../functions/triggersapp6a7b8c9dCustomMessage/resource';
+import {
+  triggersapp6a7b8c9dDefineAuthChallenge,
+} from '../functions/triggersapp6a7b8c9dDefineAuthChallenge/resource';
+import {
+  triggersapp6a7b8c9dPostAuthentication,
+} from '../functions/triggersapp6a7b8c9dPostAuthentication/resource';
+import {
+  triggersapp6a7b8c9dPostConfirmation,
+} from '../functions/triggersapp6a7b8c9dPostConfirmation/resource';
+import {
+  triggersapp6a7b8c9dPreAuthentication,
+} from '../functions/triggersapp6a7b8c9dPreAuthentication/resource';
+import { triggersapp6a7b8c9dPreSignup } from '../functions/triggersapp6a7b8c9dPreSignup/resource';
+import {
+  triggersapp6a7b8c9dPreTokenGeneration,
+} from '../functions/triggersapp6a7b8c9dPreTokenGeneration/resource';
+import {
+  triggersapp6a7b8c9dUserMigration,
+} from '../functions/triggersapp6a7b8c9dUserMigration/resource';
+import {
+  triggersapp6a7b8c9dVerifyAuthChallengeResponse,
+} from '../functions/triggersapp6a7b8c9dVerifyAuthChallengeResponse/resource';
 
 // The Gen 1 auth resource triggersapp6a7b8c9d
 // (amplify/backend/auth/triggersapp6a7b8c9d/cli-inputs.json). Settings defineAuth cannot express
@@ -16,35 +46,43 @@ export const auth = defineAuth({
   // Gen 2 derives precedence from this order; backend.ts pins the Gen 1 values.
   groups: ['Admins'],
   triggers: {
-    // TODO(amplify-migrate): the PreSignUp trigger runs Gen 1 function
-    // triggersapp6a7b8c9dPreSignup, which was not converted; convert it and add `preSignUp:
-    // <function>` here.
-    // TODO(amplify-migrate): the PostConfirmation trigger runs Gen 1 function
-    // triggersapp6a7b8c9dPostConfirmation, which was not converted; convert it and add
-    // `postConfirmation: <function>` here.
-    // TODO(amplify-migrate): the CustomMessage trigger runs Gen 1 function
-    // triggersapp6a7b8c9dCustomMessage, which was not converted; convert it and add `customMessage:
-    // <function>` here.
-    // TODO(amplify-migrate): the PreAuthentication trigger runs Gen 1 function
-    // triggersapp6a7b8c9dPreAuthentication, which was not converted; convert it and add
-    // `preAuthentication: <function>` here.
-    // TODO(amplify-migrate): the PostAuthentication trigger runs Gen 1 function
-    // triggersapp6a7b8c9dPostAuthentication, which was not converted; convert it and add
-    // `postAuthentication: <function>` here.
-    // TODO(amplify-migrate): the PreTokenGeneration trigger runs Gen 1 function
-    // triggersapp6a7b8c9dPreTokenGeneration, which was not converted; convert it and add
-    // `preTokenGeneration: <function>` here.
-    // TODO(amplify-migrate): the DefineAuthChallenge trigger runs Gen 1 function
-    // triggersapp6a7b8c9dDefineAuthChallenge, which was not converted; convert it and add
-    // `defineAuthChallenge: <function>` here.
-    // TODO(amplify-migrate): the CreateAuthChallenge trigger runs Gen 1 function
-    // triggersapp6a7b8c9dCreateAuthChallenge, which was not converted; convert it and add
-    // `createAuthChallenge: <function>` here.
-    // TODO(amplify-migrate): the VerifyAuthChallengeResponse trigger runs Gen 1 function
-    // triggersapp6a7b8c9dVerifyAuthChallengeResponse, which was not converted; convert it and add
-    // `verifyAuthChallengeResponse: <function>` here.
-    // TODO(amplify-migrate): the UserMigration trigger runs Gen 1 function
-    // triggersapp6a7b8c9dUserMigration, which was not converted; convert it and add `userMigration:
-    // <function>` here.
+    preSignUp: triggersapp6a7b8c9dPreSignup,
+    postConfirmation: triggersapp6a7b8c9dPostConfirmation,
+    customMessage: triggersapp6a7b8c9dCustomMessage,
+    preAuthentication: triggersapp6a7b8c9dPreAuthentication,
+    postAuthentication: triggersapp6a7b8c9dPostAuthentication,
+    preTokenGeneration: triggersapp6a7b8c9dPreTokenGeneration,
+    defineAuthChallenge: triggersapp6a7b8c9dDefineAuthChallenge,
+    createAuthChallenge: triggersapp6a7b8c9dCreateAuthChallenge,
+    verifyAuthChallengeResponse: triggersapp6a7b8c9dVerifyAuthChallengeResponse,
+    userMigration: triggersapp6a7b8c9dUserMigration,
   },
+  // triggersapp6a7b8c9dPostConfirmation: Gen 1 policy AddToGroupCognito of the PostConfirmation
+  // trigger. reportUsers: Gen 1 function permissions read. adminQueries6a7b8c9d: the Admin Queries
+  // API
+  access: (allow) => [
+    allow.resource(triggersapp6a7b8c9dPostConfirmation).to([
+      'addUserToGroup',
+      'getGroup',
+      'createGroup',
+      'listDevices',
+    ]),
+    allow.resource(reportUsers).to([
+      'getUser',
+      'listUsers',
+      'listUsersInGroup',
+      'listGroups',
+      'listGroupsForUser',
+      'getGroup',
+      'getDevice',
+      'listDevices',
+    ]),
+    allow.resource(adminQueries6a7b8c9d).to([
+      'manageUsers',
+      'manageGroupMembership',
+      'listUsers',
+      'listUsersInGroup',
+      'listGroups',
+    ]),
+  ],
 });

@@ -1,4 +1,5 @@
 import { defineAuth } from '@aws-amplify/backend';
+import { adminQueries5f2e } from '../functions/AdminQueries5f2e/resource';
 import { userMigration } from './user-migration/resource';
 
 // The Gen 1 auth resource shop (amplify/backend/auth/shop/cli-inputs.json). Settings defineAuth
@@ -9,6 +10,24 @@ export const auth = defineAuth({
   // Gen 2 derives precedence from this order; backend.ts pins the Gen 1 values.
   groups: ['Admin'],
   triggers: { userMigration: userMigration },
-  // userMigration: copies migrated users' Gen 1 groups
-  access: (allow) => [allow.resource(userMigration).to(['getUser', 'addUserToGroup'])],
+  // userMigration: copies migrated users' Gen 1 groups. adminQueries5f2e: Gen 1 function
+  // permissions create, read, update, delete
+  access: (allow) => [
+    allow.resource(userMigration).to(['getUser', 'addUserToGroup']),
+    allow.resource(adminQueries5f2e).to([
+      'manageUsers',
+      'manageGroups',
+      'manageGroupMembership',
+      'getUser',
+      'listUsers',
+      'listUsersInGroup',
+      'listGroups',
+      'listGroupsForUser',
+      'getGroup',
+      'getDevice',
+      'listDevices',
+      'manageUserDevices',
+      'managePasswordRecovery',
+    ]),
+  ],
 });

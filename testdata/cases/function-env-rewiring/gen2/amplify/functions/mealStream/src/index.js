@@ -1,0 +1,1 @@
+export const handler = async (event) => { console.log(event.Records.length); };

@@ -1,0 +1,3 @@
+module resize
+
+go 1.21

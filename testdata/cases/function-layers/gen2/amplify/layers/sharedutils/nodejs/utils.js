@@ -1,0 +1,1 @@
+exports.round = (n) => Math.round(n * 100) / 100;

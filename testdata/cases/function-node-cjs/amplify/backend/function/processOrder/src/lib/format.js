@@ -1,0 +1,5 @@
+// Formats an order for the topic.
+module.exports.formatOrder = (order, now) => ({
+  ...order,
+  receivedAt: now.toISOString(),
+});

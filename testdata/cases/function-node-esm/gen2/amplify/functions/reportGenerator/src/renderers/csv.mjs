@@ -1,0 +1,1 @@
+export const render = (rows) => rows.map((r) => r.join(',')).join('\n');

@@ -1,0 +1,3 @@
+from setuptools import setup
+
+setup(name='src', version='1.0', py_modules=['index'])

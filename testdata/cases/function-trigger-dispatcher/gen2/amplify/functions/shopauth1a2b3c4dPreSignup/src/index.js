@@ -1,0 +1,47 @@
+/**
+ * @fileoverview
+ *
+ * This CloudFormation Trigger creates a handler which awaits the other handlers
+ * specified in the `MODULES` env var, located at `./${MODULE}`.
+ */
+
+// amplify-migrate: esbuild bundles only require() calls with a fixed module
+// name, so the trigger modules that MODULES may name are required here.
+const triggerModules = {
+  'email-filter-allowlist': require('./email-filter-allowlist'),
+  'custom': require('./custom'),
+};
+const requireTriggerModule = (name) => {
+  const module = triggerModules[name.replace(/^.*\//, '').replace(/\.js$/, '')];
+  if (!module) {
+    throw new Error(`Unknown trigger module ${name}`);
+  }
+  return module;
+};
+
+/**
+ * The names of modules to load are stored as a comma-delimited string in the
+ * `MODULES` env var.
+ */
+const moduleNames = process.env.MODULES.split(',');
+/**
+ * The array of imported modules.
+ */
+const modules = moduleNames.map((name) => requireTriggerModule(`./${name}`));
+
+/**
+ * This async handler iterates over the given modules and awaits them.
+ *
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html#nodejs-handler-async
+ * @type {import('@types/aws-lambda').Handler}
+ *
+ */
+export const handler = async (event, context) => {
+  /**
+   * Instead of naively iterating over all handlers, run them concurrently with
+   * `await Promise.all(...)`. This would otherwise just be determined by the
+   * order of names in the `MODULES` var.
+   */
+  await Promise.all(modules.map((module) => module.handler(event, context)));
+  return event;
+};

@@ -1,0 +1,6 @@
+namespace dotnetInvoice;
+
+public class Function
+{
+    public string FunctionHandler(string input) => input;
+}

@@ -1,0 +1,7 @@
+package example;
+
+public class LambdaRequestHandler {
+    public String handleRequest(String input) {
+        return input;
+    }
+}

@@ -1,0 +1,6 @@
+const { greet } = require('./lib/greet');
+const upperFirst = require('lodash/upperFirst');
+
+exports.handler = async (event) => {
+  return { message: upperFirst(greet(process.env.GREETING, event.name)), env: process.env.ENV };
+};

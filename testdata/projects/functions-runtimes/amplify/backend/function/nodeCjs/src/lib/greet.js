@@ -1,0 +1,1 @@
+module.exports.greet = (greeting, name) => `${greeting}, ${name}`;

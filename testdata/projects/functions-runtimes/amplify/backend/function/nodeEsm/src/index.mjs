@@ -1,0 +1,1 @@
+export const main = async (event) => ({ doubled: (event.n ?? 0) * 2 });
