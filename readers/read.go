@@ -108,6 +108,7 @@ func ReadFS(fsys fs.FS, amplifyDir string, opts Options) (*model.Project, model.
 	r.readResources()
 	r.readRootOverride()
 	r.readHooks()
+	r.readFrontendBuild()
 	r.diags.Sort()
 	return r.p, r.diags
 }

@@ -122,7 +122,7 @@ func (r *reader) readResource(d *jsonDoc, category, name string, entry gjson.Res
 	case "custom/customCDK", "custom/customCloudformation":
 		r.readCustom(res)
 	default:
-		r.readOther(res, entry)
+		r.readOther(res, d, jp, entry)
 	}
 }
 
@@ -186,44 +186,4 @@ func (r *reader) envParams(category, name string) map[string]string {
 		return nil
 	}
 	return flatten(v)
-}
-
-// readOther records what is known about a resource without a dedicated
-// model: its parameters and files. Nothing is dropped: the report lists it.
-func (r *reader) readOther(res *model.Resource, entry gjson.Result) {
-	o := &model.OtherResource{Parameters: map[string]string{}}
-	res.Other = o
-	// Settings kept in backend-config itself (geo maps, notifications channels).
-	entry.ForEach(func(k, v gjson.Result) bool {
-		switch k.String() {
-		case "service", "providerPlugin", "dependsOn", "output", "build":
-		default:
-			o.Parameters[k.String()] = asString(v)
-		}
-		return true
-	})
-	if !r.isDir(res.Dir) {
-		return
-	}
-	o.Files = r.listFiles(res.Dir)
-	for _, name := range []string{"cli-inputs.json", "parameters.json"} {
-		rel := path.Join(res.Dir, name)
-		if !r.exists(rel) {
-			continue
-		}
-		if d := r.loadJSON(rel, false, ""); d != nil && d.root.IsObject() {
-			for k, v := range flatten(d.root) {
-				o.Parameters[k] = v
-			}
-			if o.ParametersFile == "" {
-				o.ParametersFile = rel
-			}
-		}
-	}
-	for _, f := range o.Files {
-		base := path.Base(f)
-		if strings.Contains(base, "template") && (strings.HasSuffix(base, ".json") || strings.HasSuffix(base, ".yml") || strings.HasSuffix(base, ".yaml")) {
-			o.Templates = append(o.Templates, f)
-		}
-	}
 }

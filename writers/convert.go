@@ -147,6 +147,10 @@ type gen struct {
 	functions map[string]*functionSymbol
 	// notes are category sections of MIGRATION.md.
 	notes []guideNote
+	// exports are TypeScript expressions, valid in amplify/backend.ts, that
+	// converted resources offer for their Gen 1 output attributes and the
+	// resources their override.ts could reach (see refs.go).
+	exports map[model.ResourceRef]map[string]string
 }
 
 // functionSymbol is how other resources refer to a converted function.
@@ -169,6 +173,7 @@ func newGen(p *model.Project, opts Options) *gen {
 		secrets:   map[string]Secret{},
 		handled:   map[model.ResourceRef]bool{},
 		functions: map[string]*functionSymbol{},
+		exports:   map[model.ResourceRef]map[string]string{},
 	}
 }
 
