@@ -351,7 +351,7 @@ func (p *porter) onlyCfnMembers(ns string, named map[string]string) bool {
 // (`cdk.Stack` or an imported `Stack`) and returns how many tokens it takes.
 func (p *porter) isCoreMember(i int, name string) (int, bool) {
 	f := p.f
-	if f.Tok(i-1).Is(".") {
+	if f.Tok(i - 1).Is(".") {
 		return 0, false
 	}
 	for _, ns := range p.coreNS {
@@ -552,7 +552,7 @@ func (p *porter) insideHelperCall(i int) bool {
 // helper function and returns the function's name and its `(` index.
 func (p *porter) helperCall(i int) (name string, lp int, ok bool) {
 	f := p.f
-	if f.Tok(i-1).Is(".") {
+	if f.Tok(i - 1).Is(".") {
 		return "", 0, false
 	}
 	for _, ns := range p.helperNS {

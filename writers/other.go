@@ -540,12 +540,12 @@ var predictionsGroup = map[string]string{
 
 // predictionsSettings maps Gen 1 parameters to the client's defaults.
 var predictionsSettings = map[string]map[string]string{
-	"speechGenerator": {"voice": "voiceId"},
-	"translateText":   {"sourceLang": "sourceLanguage", "targetLang": "targetLanguage"},
-	"transcription":   {"language": "language"},
-	"identifyText":    {"format": "format"},
-	"identifyLabels":  {"type": "type"},
-	"interpretText":   {"type": "type"},
+	"speechGenerator":  {"voice": "voiceId"},
+	"translateText":    {"sourceLang": "sourceLanguage", "targetLang": "targetLanguage"},
+	"transcription":    {"language": "language"},
+	"identifyText":     {"format": "format"},
+	"identifyLabels":   {"type": "type"},
+	"interpretText":    {"type": "type"},
 	"identifyEntities": {"maxEntities": "maxEntities", "collectionId": "collectionId"},
 }
 
