@@ -28,8 +28,11 @@ func (r *reader) readCfnTemplate(rel string) *model.CfnTemplate {
 	}
 	d, diag := parseJSON(rel, data)
 	if diag != nil {
-		t.Problem = "the template is not valid JSON: " + diag.Summary
+		t.Problem = "the template is not valid JSON (" + strings.TrimPrefix(diag.Summary, "invalid JSON: ") + ")"
 		t.Pos = diag.Pos
+		// Gen 1 could not have deployed it either; the conversion writes a
+		// TODO for it and goes on with the rest.
+		diag.Severity = model.Warning
 		r.diags = append(r.diags, *diag)
 		return t
 	}
@@ -130,19 +133,20 @@ func literalRoles(v gjson.Result) []string {
 	return out
 }
 
-// gen1NameKind says which Gen 1 physical name s is, or "".
+// gen1NameKind says which Gen 1 physical name s is or holds, or "".
 func (r *reader) gen1NameKind(s string) string {
 	dep := r.p.Deployment
+	has := func(name string) bool { return name != "" && strings.Contains(s, name) }
 	switch {
 	case s == "":
 		return ""
-	case s == dep.AuthRoleName || strings.HasPrefix(s, "amplify-") && strings.HasSuffix(s, "-authRole"):
-		return "auth role"
-	case s == dep.UnauthRoleName || strings.HasPrefix(s, "amplify-") && strings.HasSuffix(s, "-unauthRole"):
+	case has(dep.UnauthRoleName) || strings.HasPrefix(s, "amplify-") && strings.HasSuffix(s, "-unauthRole"):
 		return "guest role"
-	case s == dep.DeploymentBucket || strings.HasPrefix(s, "amplify-") && strings.HasSuffix(s, "-deployment"):
+	case has(dep.AuthRoleName) || strings.HasPrefix(s, "amplify-") && strings.HasSuffix(s, "-authRole"):
+		return "auth role"
+	case has(dep.DeploymentBucket) || strings.HasPrefix(s, "amplify-") && strings.HasSuffix(s, "-deployment"):
 		return "deployment bucket"
-	case s == dep.StackName:
+	case has(dep.StackName):
 		return "root stack"
 	}
 	return ""

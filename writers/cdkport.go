@@ -581,11 +581,13 @@ func (p *porter) rewriteUses() {
 			case name == "getProjectInfo" && isCall:
 				rp := f.Match(lp)
 				p.needBranch = true
+				p.note(t.Off, "custom.cdk-helper", model.Auto, "getProjectInfo() is the project name and the branch name", "")
 				p.replace(t.Off, f.Toks[rp].End, "{ envName: branchName, projectName: "+ts.Quote(p.in.ProjectName)+" }")
 				i = rp
 			case name == "addResourceDependency" && isCall:
 				rp := f.Match(lp)
 				p.replace(t.Off, f.Toks[rp].End, "amplifyResources")
+				p.note(t.Off, "custom.cdk-helper", model.Auto, "addResourceDependency(...) is the amplifyResources argument, whose values backend.ts passes in", "")
 				p.bindDependencyVar(i)
 				i = rp
 			case name == "AmplifyResourceProps" || name == "AmplifyDependentResourcesAttributes":
@@ -671,6 +673,7 @@ func (p *porter) rewriteFnRef(i, lp int) {
 	case len(arg) == 1 && arg[0].Kind == tsedit.String && tsUnquote(arg[0].Text) == "env":
 		p.needBranch = true
 		p.replace(f.Toks[i].Off, f.Toks[rp].End, "branchName")
+		p.note(f.Toks[i].Off, "custom.cdk-env", model.Auto, "Fn.ref('env') is the branch name", "")
 	case len(arg) > 0 && arg[0].Kind == tsedit.Ident && (p.depVars[arg[0].Text] || arg[0].Text == "amplifyResources" || p.isDependencyCall(lp+1, rp)):
 		// Gen 1 named a parameter holding the value; Gen 2 passes the value.
 		p.ed.Replace(f.Toks[i].Off, arg[0].Off, "")
@@ -703,11 +706,18 @@ func (p *porter) rewriteCfnParameter(i, lp int) {
 			end = f.Toks[rp+1].End
 		}
 		p.replace(f.Toks[i].Off, end, "// (Gen 1's \"env\" CfnParameter removed: Gen 2 uses the branch name, branchName.)")
+		p.note(f.Toks[i].Off, "custom.cdk-env", model.Auto, "the \"env\" CfnParameter is removed: Gen 2 passes no parameters; the branch name stands for the environment", "")
 		return
 	}
 	if isEnv {
 		p.flag(f.Toks[i].Off, "custom.cdk-parameter", "the \"env\" CfnParameter gets no value in Gen 2 (nothing passes it to the nested stack, so deployment fails); use the branch name instead: const branchName = process.env.AWS_BRANCH ?? 'sandbox'")
 		return
+	}
+	for k := lp + 1; k < rp; k++ {
+		if f.At(k, "default", ":") {
+			p.note(f.Toks[i].Off, "custom.cdk-parameter", model.CDK, "this CfnParameter keeps its default: Gen 2 passes no parameters to the nested stack", "if Gen 1 set it in parameters.json or team-provider-info.json, make that value the default")
+			return
+		}
 	}
 	p.flag(f.Toks[i].Off, "custom.cdk-parameter", "this CfnParameter got its value from Gen 1's parameters.json or team-provider-info.json; Gen 2 passes no parameters to the nested stack, so deployment fails until it is replaced by a constant or a constructor argument")
 }

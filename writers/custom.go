@@ -154,6 +154,12 @@ func (g *gen) writeTemplateInclude(r *model.Resource, tpl *model.CfnTemplate, gi
 			params.Add(e)
 		}
 	}
+	for _, pv := range given {
+		if tpl.Parameter(pv.Name) == nil {
+			g.finding(r, model.Finding{Code: "custom.parameter", Level: model.Drop, Subject: pv.Name, Pos: pv.Pos,
+				Reason: "not a parameter of the template, so Gen 1 did not use it either"})
+		}
+	}
 	fixes := g.gen1NameFixes(r, tpl, v)
 
 	g.backend.Imports.Add("aws-cdk-lib/cloudformation-include", "CfnInclude")
@@ -424,6 +430,21 @@ func (g *gen) writeCustomCDK(r *model.Resource) {
 	if len(c.Files) > 0 {
 		g.finding(r, model.Finding{Code: "custom.cdk-files", Level: model.Auto, Pos: model.Pos{File: r.Dir},
 			Reason: fmt.Sprintf("%d other file(s) of the folder are copied next to resource.ts, so paths relative to the stack still work", len(c.Files))})
+	}
+	for _, f := range c.BuildFiles {
+		base := path.Base(f)
+		if base == "cdk-stack.ts" {
+			continue
+		}
+		fd := model.Finding{Code: "custom.cdk-build-file", Level: model.Drop, Subject: base, Pos: model.Pos{File: f},
+			Reason: "it served Gen 1's build of the stack; Gen 2 builds the backend from the project root"}
+		switch base {
+		case "package.json":
+			fd.Reason = "its dependencies are merged into the root package.json (see the custom.npm-dependency findings)"
+		case ".npmrc":
+			fd.Action = "if it holds registry or authentication settings the stack's packages need, merge them into the project's .npmrc"
+		}
+		g.finding(r, fd)
 	}
 	g.mergeCustomDependencies(r)
 

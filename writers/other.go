@@ -387,13 +387,19 @@ func (g *gen) writeAnalytics(r *model.Resource) {
 			p.Value("const "+v+" = ", ts.Call{HugLast: true, Fn: "new CfnStream", Args: []ts.Value{ts.Expr(stack), ts.Str(r.Name), props}}, ";")
 			roles, why := g.roleExprs(true, a.GuestAccess, nil)
 			g.writePolicy(r, p, stack, r.Name+"Policy", "", []string{"kinesis:PutRecord", "kinesis:PutRecords"}, []ts.Value{ts.Expr(v + ".attrArn")}, roles, why)
-			p.Value("backend.addOutput(", ts.Obj{{Key: "custom", Value: ts.Obj{{Key: "analytics", Value: ts.Obj{{Key: "kinesis", Value: ts.Obj{
-				{Key: "stream_name", Value: ts.Expr(v + ".ref")}, {Key: "aws_region", Value: ts.Expr(stack + ".region")}}}}}}}}, ");")
+			p.Value("backend.addOutput(", ts.Obj{{Key: "custom", Value: ts.Obj{{Key: "analytics", Value: ts.Obj{{Key: "kinesis", Value: ts.Obj{{Key: r.Name, Value: ts.Obj{
+				{Key: "stream_name", Value: ts.Expr(v + ".ref")}, {Key: "aws_region", Value: ts.Expr(stack + ".region")}}}}}}}}}}, ");")
 		})
-		g.note(OrderOther, "Analytics", "The Kinesis stream's name and region are in `amplify_outputs.json` under `custom.analytics.kinesis`; configure the Analytics category with them: `Amplify.configure({ ...Amplify.getConfig(), Analytics: { Kinesis: { region: outputs.custom.analytics.kinesis.aws_region } } })`.")
+		g.note(OrderOther, "Analytics", fmt.Sprintf("The Kinesis stream's name and region are in `amplify_outputs.json` under `custom.analytics.kinesis.%s`; configure the Analytics category with them: `Amplify.configure({ ...Amplify.getConfig(), Analytics: { Kinesis: { region: outputs.custom.analytics.kinesis.%s.aws_region } } })`.", r.Name, r.Name))
 		return
 	}
 	g.writePinpointApp(r, a.AppName)
+	first := g.firstOutput("analytics")
+	if !first {
+		g.finding(r, model.Finding{Code: "analytics.output", Level: model.Manual,
+			Reason: "amplify_outputs.json holds one Pinpoint project for analytics, and an earlier resource has it",
+			Action: "configure the Analytics category for this project by hand"})
+	}
 	g.finding(r, model.Finding{Code: "analytics.pinpoint", Level: model.CDK, Subject: "appName", Pos: pos["appName"],
 		Reason: fmt.Sprintf("Gen 2 creates the Pinpoint project %s-<branch> (CfnApp) in the stack \"analytics\"; app users may record events and update endpoints", a.AppName),
 		Action: "Gen 1 created the project through a Lambda-backed custom resource, so its endpoints and event history stay in the Gen 1 project; Pinpoint ends support on 2026-10-30, so consider Amazon Connect or CloudWatch RUM"})
@@ -404,8 +410,10 @@ func (g *gen) writeAnalytics(r *model.Resource) {
 			roles, why := g.roleExprs(true, true, nil)
 			g.writePolicy(r, p, stack, r.Name+"InAppMessagingPolicy", "", []string{"mobiletargeting:GetInAppMessages"}, []ts.Value{ts.Expr("`${" + v + ".attrArn}*`")}, roles, why)
 		}
-		p.Value("backend.addOutput(", ts.Obj{{Key: "analytics", Value: ts.Obj{{Key: "amazon_pinpoint", Value: ts.Obj{
-			{Key: "app_id", Value: ts.Expr(v + ".ref")}, {Key: "aws_region", Value: ts.Expr(stack + ".region")}}}}}}, ");")
+		if first {
+			p.Value("backend.addOutput(", ts.Obj{{Key: "analytics", Value: ts.Obj{{Key: "amazon_pinpoint", Value: ts.Obj{
+				{Key: "app_id", Value: ts.Expr(v + ".ref")}, {Key: "aws_region", Value: ts.Expr(stack + ".region")}}}}}}, ");")
+		}
 	})
 	if a.InAppMessaging {
 		g.finding(r, model.Finding{Code: "analytics.in-app-messaging", Level: model.CDK, Reason: "app users may fetch in-app messages (mobiletargeting:GetInAppMessages)"})
@@ -504,12 +512,21 @@ func (g *gen) writeNotifications(r *model.Resource) {
 		}
 		g.finding(r, f)
 	}
+	first := g.firstOutput("notifications")
+	if !first {
+		g.finding(r, model.Finding{Code: "notifications.output", Level: model.Manual,
+			Reason: "amplify_outputs.json holds one Pinpoint project for notifications, and an earlier resource has it",
+			Action: "configure the Notifications category for this project by hand"})
+	}
 	g.backend.Add(orderOtherResources, fmt.Sprintf("notifications/%s: the channels %s and the notifications section of amplify_outputs.json.", r.Name, strings.Join(n.Channels, ", ")), func(p *ts.Printer) {
 		for _, b := range body {
 			b(p)
 		}
 		for _, t := range todos {
 			p.Todo(t.code, t.text)
+		}
+		if !first {
+			return
 		}
 		out := ts.Obj{{Key: "aws_region", Value: ts.Expr(stack + ".region")}, {Key: "amazon_pinpoint_app_id", Value: ts.Expr(app + ".ref")}}
 		if len(channels) > 0 {
@@ -572,6 +589,12 @@ func (g *gen) writePredictions(r *model.Resource) {
 	g.finding(r, model.Finding{Code: "predictions", Level: model.CDK, Subject: pr.Kind,
 		Reason: fmt.Sprintf("signed-in users%s may call %s; the defaults go to amplify_outputs.json under custom.Predictions", map[bool]string{true: " and guests", false: ""}[guest], strings.Join(actions, ", ")),
 		Action: "merge outputs.custom.Predictions into the Amplify configuration (see MIGRATION.md)"})
+	first := g.firstOutput("predictions:" + pr.Kind)
+	if !first {
+		g.finding(r, model.Finding{Code: "predictions.output", Level: model.Manual, Subject: pr.Kind,
+			Reason: "the Amplify client takes one " + pr.Kind + " configuration, and an earlier resource has it",
+			Action: "pass this resource's settings per call instead"})
+	}
 	defaults := ts.Obj{}
 	keys := make([]string, 0, len(pr.Settings))
 	for k := range pr.Settings {
@@ -580,7 +603,11 @@ func (g *gen) writePredictions(r *model.Resource) {
 	sort.Strings(keys)
 	for _, k := range keys {
 		if to, ok := predictionsSettings[pr.Kind][k]; ok {
-			defaults.Set(to, ts.Str(pr.Settings[k]))
+			if n, err := strconv.Atoi(pr.Settings[k]); err == nil {
+				defaults.Set(to, ts.Num(n))
+			} else {
+				defaults.Set(to, ts.Str(pr.Settings[k]))
+			}
 			continue
 		}
 		g.finding(r, model.Finding{Code: "predictions.setting", Level: model.Drop, Subject: k, Pos: r.Other.Positions[k],
@@ -595,6 +622,9 @@ func (g *gen) writePredictions(r *model.Resource) {
 		g.writePolicy(r, p, stack, r.Name+"Policy", "", actions, []ts.Value{ts.Str("*")}, roles, why)
 		if len(pr.OtherResources) > 0 {
 			p.Todo("predictions.resource", fmt.Sprintf("the Gen 1 template of predictions/%s also created %s; re-create them with CDK if the app relies on them.", r.Name, strings.Join(pr.OtherResources, ", ")))
+		}
+		if !first {
+			return
 		}
 		cfg := ts.Obj{{Key: "region", Value: ts.Expr(stack + ".region")}, {Key: "proxy", Value: ts.Bool(false)}}
 		if len(defaults) > 0 {
@@ -663,6 +693,20 @@ func (g *gen) writeVideo(r *model.Resource) {
 	})
 }
 
+// firstOutput reports whether this is the first resource to claim an
+// amplify_outputs.json entry, which Gen 2 lets only one resource set.
+func (g *gen) firstOutput(key string) bool {
+	ref := model.ResourceRef{Category: "amplify-migrate", Name: "outputs"}
+	if g.exports[ref] == nil {
+		g.exports[ref] = map[string]string{}
+	}
+	if g.exports[ref][key] != "" {
+		return false
+	}
+	g.exports[ref][key] = "taken"
+	return true
+}
+
 func settingsText(m map[string]string) string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
@@ -671,7 +715,7 @@ func settingsText(m map[string]string) string {
 	sort.Strings(keys)
 	var parts []string
 	for _, k := range keys {
-		parts = append(parts, k+"="+m[k])
+		parts = append(parts, k+"="+oneLine(m[k]))
 	}
 	return orDefault(strings.Join(parts, ", "), "none")
 }

@@ -256,9 +256,29 @@ func (g *gen) writeOverride(r *model.Resource, src *model.SourceFile, target tar
 		g.overrideFinding(r, model.Finding{Code: "override.statement", Level: model.Manual, Subject: subject, Pos: pos,
 			Reason: "not translated: " + s.why, Action: "port it in amplify/backend.ts (see the TODO there)"})
 	}
-	g.overrideFinding(r, model.Finding{Code: "override", Level: model.CDK, Pos: model.Pos{File: src.Path, Line: 1},
-		Reason: fmt.Sprintf("%d of %d statement(s) translated to Gen 2 escape hatches", translated, len(stmts))})
+	level := model.CDK
+	if translated < len(stmts) {
+		level = model.Manual
+	}
+	g.overrideFinding(r, model.Finding{Code: "override", Level: level, Pos: model.Pos{File: src.Path, Line: 1},
+		Reason: fmt.Sprintf("%d of %d statement(s) translated to Gen 2 escape hatches", translated, len(stmts)),
+		Action: map[bool]string{true: "port the statements left as comments (see the TODOs in amplify/backend.ts)", false: ""}[translated < len(stmts)]})
+	same := translated == 0
+	for _, s := range stmts {
+		same = same && s.why == stmts[0].why
+	}
 	g.backend.Add(OrderOverrides, title, func(p *ts.Printer) {
+		if same {
+			// Nothing translated, for one reason: one TODO for the file.
+			p.Todo("override", fmt.Sprintf("%s was not translated: %s. Its statements follow as comments; port them with the Gen 2 escape hatches.", src.Path, stmts[0].why))
+			for _, s := range stmts {
+				for _, c := range s.comments {
+					p.Commented(c)
+				}
+				p.Commented(s.original)
+			}
+			return
+		}
 		for _, s := range stmts {
 			for _, c := range s.comments {
 				p.Line(c)

@@ -266,11 +266,15 @@ func (g *gen) writeHosting(r *model.Resource) {
 		}
 	case "S3AndCloudFront":
 		bucket := orDefault(h.BucketName, "the hosting bucket")
+		spec := "amplify.yml is written"
+		if g.p.BuildSpec != nil {
+			spec = "see MIGRATION.md for its amplify.yml"
+		}
 		g.finding(r, model.Finding{Code: "hosting.s3-cloudfront", Level: model.Manual, Pos: r.Other.Positions["bucketName"],
 			Reason: fmt.Sprintf("Gen 2 has no S3 and CloudFront hosting; the Gen 1 bucket %s and its distribution stay in the Gen 1 stack", bucket),
-			Action: "host the frontend with Amplify Hosting (amplify.yml is written), or build an S3 bucket and CloudFront distribution with CDK (see the TODO in amplify/backend.ts)"})
+			Action: "host the frontend with Amplify Hosting (" + spec + "), or build an S3 bucket and CloudFront distribution with CDK (see the TODO in amplify/backend.ts)"})
 		g.backend.Add(OrderOther, "hosting/S3AndCloudFront", func(p *ts.Printer) {
-			p.Todo("hosting.s3-cloudfront", fmt.Sprintf("Gen 1 hosted the frontend in the S3 bucket %s behind CloudFront (amplify publish). Gen 2 has no such hosting: connect the repository to Amplify Hosting (amplify.yml is written), or create a Bucket and a Distribution (aws-cdk-lib/aws-s3, aws-cdk-lib/aws-cloudfront) in backend.createStack('hosting') and deploy the build output with BucketDeployment.", bucket))
+			p.Todo("hosting.s3-cloudfront", fmt.Sprintf("Gen 1 hosted the frontend in the S3 bucket %s behind CloudFront (amplify publish). Gen 2 has no such hosting: connect the repository to Amplify Hosting (%s), or create a Bucket and a Distribution (aws-cdk-lib/aws-s3, aws-cdk-lib/aws-cloudfront) in backend.createStack('hosting') and deploy the build output with BucketDeployment.", bucket, spec))
 		})
 	}
 	for _, f := range g.findings {
