@@ -241,8 +241,11 @@ func (g *gen) writeGeo(r *model.Resource) {
 		cls, what = "CfnGeofenceCollection", "geofence collection"
 		props.Set("collectionName", ts.Expr(name))
 	}
-	// Gen 1's Lambda-backed resources were created with this plan.
-	props.Set("pricingPlan", ts.Str(orDefault(geo.PricingPlan, "RequestBasedUsage")))
+	if r.Service != "GeofenceCollection" {
+		// Gen 1's Lambda-backed resources were created with this plan (for
+		// collections the property is deprecated and ignored).
+		props.Set("pricingPlan", ts.Str(orDefault(geo.PricingPlan, "RequestBasedUsage")))
+	}
 	g.backend.Imports.Add("aws-cdk-lib/aws-location", cls)
 	g.finding(r, model.Finding{Code: "geo." + strings.ToLower(r.Service), Level: model.CDK,
 		Reason: fmt.Sprintf("Gen 2 creates the %s %s-<branch> with %s (aws-cdk-lib/aws-location) in the stack \"geo\"", what, geo.Name, cls),
@@ -332,18 +335,21 @@ func (g *gen) writeGeoOutput(maps, indexes, collections []*model.Resource) {
 	if len(maps)+len(indexes)+len(collections) == 0 {
 		return
 	}
+	// The names are plain strings at synth time, as Gen 1's aws-exports had them.
+	nameProp := map[string]string{"Map": ".mapName", "PlaceIndex": ".indexName", "GeofenceCollection": ".collectionName"}
+	name := func(r *model.Resource) string { return resourceVar(r) + nameProp[r.Service] }
 	def := func(rs []*model.Resource) string {
 		for _, r := range rs {
 			if r.Other.Geo.IsDefault {
-				return resourceVar(r) + ".ref"
+				return name(r)
 			}
 		}
-		return resourceVar(rs[0]) + ".ref"
+		return name(rs[0])
 	}
 	list := func(rs []*model.Resource) ts.Arr {
 		var a ts.Arr
 		for _, r := range rs {
-			a = append(a, ts.Expr(resourceVar(r)+".ref"))
+			a = append(a, ts.Expr(name(r)))
 		}
 		return a
 	}
@@ -352,7 +358,7 @@ func (g *gen) writeGeoOutput(maps, indexes, collections []*model.Resource) {
 	if len(maps) > 0 {
 		var items []string
 		for _, r := range maps {
-			items = append(items, "["+resourceVar(r)+".mapName]: { style: "+ts.Quote(r.Other.Geo.MapStyle)+" }")
+			items = append(items, "["+name(r)+"]: { style: "+ts.Quote(r.Other.Geo.MapStyle)+" }")
 		}
 		geo.Set("maps", ts.Obj{{Key: "items", Value: ts.Lines{Open: "{", Close: "}", Items: items, Sep: ",", Pad: true}}, {Key: "default", Value: ts.Expr(def(maps))}})
 	}

@@ -54,7 +54,6 @@ const geoStack = backend.createStack('geo');
 // parkbounds-main) and who may use it.
 const geoParkbounds = new CfnGeofenceCollection(geoStack, 'parkbounds', {
   collectionName: `parkbounds-${branchName}`,
-  pricingPlan: 'RequestBasedUsage',
 });
 // TODO(amplify-migrate): grant geo:BatchPutGeofence, geo:GetGeofence, geo:ListGeofences,
 // geo:PutGeofence on geo/parkbounds: auth was not converted, so Gen 2 has no identity pool roles to
@@ -229,10 +228,13 @@ backend.addOutput({
         [geoSatellite.mapName]: { style: 'RasterEsriImagery' },
         [geoTrailmap.mapName]: { style: 'VectorEsriTopographic' },
       },
-      default: geoTrailmap.ref,
+      default: geoTrailmap.mapName,
     },
-    search_indices: { items: [geoPlacesearch.ref], default: geoPlacesearch.ref },
-    geofence_collections: { items: [geoParkbounds.ref], default: geoParkbounds.ref },
+    search_indices: { items: [geoPlacesearch.indexName], default: geoPlacesearch.indexName },
+    geofence_collections: {
+      items: [geoParkbounds.collectionName],
+      default: geoParkbounds.collectionName,
+    },
   },
 });
 
