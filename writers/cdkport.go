@@ -127,8 +127,9 @@ func portCDKStack(in cdkPortInput) cdkPortResult {
 	}
 	p.f = f
 	p.ed = tsedit.NewEditor(in.Source)
-	for _, t := range f.Toks {
-		if t.Kind == tsedit.Ident {
+	for i, t := range f.Toks {
+		// Names the file binds or uses bare; member names do not clash.
+		if t.Kind == tsedit.Ident && !f.Tok(i-1).Is(".") && !f.Tok(i-1).Is("?.") {
 			p.idents[t.Text] = true
 		}
 	}
