@@ -150,6 +150,9 @@ func (g *gen) otherStack(category string) string {
 
 // roleExprs are the identity pool roles given access, or the reason there
 // are none.
+//
+// It runs while backend.ts is printed, after its imports, so the writers
+// call policyImports when they add a section that grants access.
 func (g *gen) roleExprs(auth, guest bool, groups []string) ([]string, string) {
 	if !g.backend.HasResource("auth") {
 		return nil, "auth was not converted, so Gen 2 has no identity pool roles to grant access to"
@@ -167,6 +170,13 @@ func (g *gen) roleExprs(auth, guest bool, groups []string) ([]string, string) {
 	return out, ""
 }
 
+// policyImports imports what writePolicy prints, when it will print a policy.
+func (g *gen) policyImports() {
+	if g.backend.HasResource("auth") {
+		g.backend.Imports.Add("aws-cdk-lib/aws-iam", "Policy", "PolicyStatement")
+	}
+}
+
 // writePolicy grants actions on resources to roles with an IAM policy in
 // stack, or writes a TODO when the roles do not exist.
 func (g *gen) writePolicy(r *model.Resource, p *ts.Printer, stack, id, name string, actions []string, resources []ts.Value, roles []string, why string) {
@@ -174,7 +184,6 @@ func (g *gen) writePolicy(r *model.Resource, p *ts.Printer, stack, id, name stri
 		p.Todo("policy", fmt.Sprintf("grant %s on %s: %s.", strings.Join(actions, ", "), r.Ref(), why))
 		return
 	}
-	g.backend.Imports.Add("aws-cdk-lib/aws-iam", "Policy", "PolicyStatement")
 	props := ts.Obj{}
 	if name != "" {
 		props.Set("policyName", ts.Expr(name))
@@ -289,6 +298,7 @@ func (g *gen) writeGeo(r *model.Resource) {
 		g.finding(r, model.Finding{Code: "geo.group-access", Level: model.CDK, Subject: grp, Pos: pos("groupPermissions"),
 			Reason: "the group's role gets the same actions as signed-in users"})
 	}
+	g.policyImports()
 	title := fmt.Sprintf("geo/%s: the Amazon Location %s %s-<branch> (Gen 1: %s-%s) and who may use it.", r.Name, what, geo.Name, geo.Name, orDefault(g.p.Env, "<env>"))
 	g.backend.Add(orderOtherResources, title, func(p *ts.Printer) {
 		p.Value("const "+v+" = ", ts.Call{HugLast: true, Fn: "new " + cls, Args: []ts.Value{ts.Expr(stack), ts.Str(r.Name), props}}, ";")
@@ -383,6 +393,7 @@ func (g *gen) writeAnalytics(r *model.Resource) {
 	branch := g.backend.BranchName()
 	pos := r.Other.Positions
 	if r.Service == "Kinesis" {
+		g.policyImports()
 		g.backend.Imports.Add("aws-cdk-lib/aws-kinesis", "CfnStream")
 		name := "`" + ts.Template(a.StreamName) + "-${" + branch + "}`"
 		g.finding(r, model.Finding{Code: "analytics.kinesis", Level: model.CDK, Subject: "kinesisStreamName", Pos: pos["kinesisStreamName"],
@@ -399,6 +410,7 @@ func (g *gen) writeAnalytics(r *model.Resource) {
 		g.note(OrderOther, "Analytics", fmt.Sprintf("The Kinesis stream's name and region are in `amplify_outputs.json` under `custom.analytics.kinesis.%s`; configure the Analytics category with them: `Amplify.configure({ ...Amplify.getConfig(), Analytics: { Kinesis: { region: outputs.custom.analytics.kinesis.%s.aws_region } } })`.", r.Name, r.Name))
 		return
 	}
+	g.policyImports()
 	g.writePinpointApp(r, a.AppName)
 	first := g.firstOutput("analytics")
 	if !first {
@@ -459,6 +471,7 @@ func (g *gen) writeNotifications(r *model.Resource) {
 			Reason: fmt.Sprintf("Gen 2 creates the Pinpoint project %s-<branch> (CfnApp)", n.AppName),
 			Action: "Pinpoint ends support on 2026-10-30; the Gen 2 defineNotifications (Amazon Connect) is not a drop-in replacement"})
 	}
+	g.policyImports()
 	stack := g.otherStack("analytics")
 	var channels []string
 	type todo struct{ code, text string }
@@ -590,6 +603,7 @@ func (g *gen) writePredictions(r *model.Resource) {
 	if len(actions) == 0 {
 		actions = predictionsDefaults[pr.Kind]
 	}
+	g.policyImports()
 	guest := pr.Access == "authAndGuest"
 	stack := g.otherStack("predictions")
 	g.finding(r, model.Finding{Code: "predictions", Level: model.CDK, Subject: pr.Kind,
