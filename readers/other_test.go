@@ -37,12 +37,12 @@ func TestReadCustomTemplate(t *testing.T) {
   },
   "Outputs": {"Arn": {"Value": {"Fn::GetAtt": ["Queue", "Arn"]}}}
 }`,
-		"amplify/backend/custom/queue/parameters.json": `{"role": {"Ref": "AuthRoleName"}, "size": 3}`,
+		"amplify/backend/custom/queue/parameters.json":                      `{"role": {"Ref": "AuthRoleName"}, "size": 3}`,
 		"amplify/backend/custom/broken/broken-cloudformation-template.json": `{"Resources": {`,
-		"amplify/backend/custom/cdk/cdk-stack.ts":                        "export class cdkStack {}\n",
-		"amplify/backend/custom/cdk/package.json":                        `{"dependencies": {"axios": "^1.6.0", "bad": 3}, "devDependencies": {"typescript": "^5"}}`,
-		"amplify/backend/custom/cdk/Query.x.req.vtl":                     "{}",
-		"amplify/backend/custom/cdk/tsconfig.json":                       "{}",
+		"amplify/backend/custom/cdk/cdk-stack.ts":                           "export class cdkStack {}\n",
+		"amplify/backend/custom/cdk/package.json":                           `{"dependencies": {"axios": "^1.6.0", "bad": 3}, "devDependencies": {"typescript": "^5"}}`,
+		"amplify/backend/custom/cdk/Query.x.req.vtl":                        "{}",
+		"amplify/backend/custom/cdk/tsconfig.json":                          "{}",
 	})
 	if ds.HasErrors() {
 		t.Fatalf("errors: %v", ds)
@@ -107,14 +107,14 @@ func TestReadGeoAndAnalytics(t *testing.T) {
           "fences": {"service": "GeofenceCollection", "accessType": "CognitoGroups", "isDefault": "true"}},
   "analytics": {"stream": {"service": "Kinesis"}, "app": {"service": "Pinpoint"}},
   "notifications": {"app": {"service": "Pinpoint", "channels": ["SMS", "Email"]}}}`,
-		"amplify/backend/geo/idx/parameters.json":  `{"indexName": "places", "dataProvider": "Here", "isDefault": true}`,
-		"amplify/backend/geo/idx/cli-inputs.json":  `{"groupPermissions": ["Admins"]}`,
+		"amplify/backend/geo/idx/parameters.json": `{"indexName": "places", "dataProvider": "Here", "isDefault": true}`,
+		"amplify/backend/geo/idx/cli-inputs.json": `{"groupPermissions": ["Admins"]}`,
 		"amplify/backend/geo/idx/idx-cloudformation-template.json": `{"Resources": {
   "ServiceRolePolicy": {"Type": "AWS::IAM::Policy", "Properties": {"Roles": [{"Ref": "CustomRole"}], "PolicyDocument": {"Statement": [{"Effect": "Allow", "Action": "geo:CreatePlaceIndex"}]}}},
   "IndexPolicy": {"Type": "AWS::IAM::Policy", "Properties": {"Roles": [{"Ref": "authRoleName"}, {"Fn::Join": ["-", [{"Ref": "authxUserPoolId"}, "AdminsGroupRole"]]}],
     "PolicyDocument": {"Statement": [{"Effect": "Allow", "Action": ["geo:SearchPlaceIndexForText", "geo:GetPlace"]}]}}}}}`,
-		"amplify/backend/geo/fences/parameters.json": `{"collectionName": "fences"}`,
-		"amplify/backend/geo/fences/cli-inputs.json": `{"groupPermissions": {"Admins": ["Read geofence", "Delete geofence"]}}`,
+		"amplify/backend/geo/fences/parameters.json":       `{"collectionName": "fences"}`,
+		"amplify/backend/geo/fences/cli-inputs.json":       `{"groupPermissions": {"Admins": ["Read geofence", "Delete geofence"]}}`,
 		"amplify/backend/analytics/stream/parameters.json": `{"kinesisStreamName": "clicks", "kinesisStreamShardCount": "3"}`,
 		"amplify/backend/analytics/app/parameters.json":    `{"appName": "webapp"}`,
 	})
