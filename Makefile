@@ -57,7 +57,7 @@ bench-data: toolchain
 	MIGRATE_REAL_TESTS=1 $(GO) test -run '^$$' -bench 'BenchmarkCopy' -benchtime 1x -timeout 60m ./datamove/...
 
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzRead -fuzztime 30s ./readers
+	$(GO) test -run '^$$' -fuzz FuzzRead -fuzztime 30s -fuzzminimizetime 10s ./readers
 
 clean:
 	rm -rf bin .cache/demo-gen2

@@ -2,6 +2,9 @@ package cmd
 
 import (
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -39,8 +42,9 @@ matters for Gen 2, each with a support level:
 
 The report also lists problems in the input files, with file and line.
 
-Exit status: 0 done, 1 bad input, 2 usage error, 3 when --fail-on finds
-findings at or above the given level.`,
+Exit status: 0 done, 1 bad input (errors in the project's files) or a
+failure, 2 usage error, 3 when --fail-on finds findings at or above the
+given level (and the input has no errors).`,
 		Example: `  # Report on the project in the current folder
   migrate analyze
 
@@ -58,7 +62,7 @@ findings at or above the given level.`,
 			if runF != nil {
 				return runF(opts)
 			}
-			return runAnalyze(f, opts)
+			return failure(runAnalyze(f, opts))
 		},
 	}
 	fl := cmd.Flags()
@@ -82,6 +86,15 @@ func addConversionFlags(cmd *cobra.Command, tables, auth *string) {
 func runAnalyze(f *Factory, opts *AnalyzeOptions) error {
 	p, diags := readers.Read(opts.Path, readers.Options{Env: opts.Env})
 	if p == nil {
+		// Not a project at all: there is nothing to report on. JSON readers
+		// still get a report (with the diagnostics) so that scripts can
+		// parse every outcome.
+		if opts.Format == string(reports.JSON) {
+			rep := reports.Build(nil, opts.Path, nil, diags)
+			if err := reports.Render(f.Out, rep, reports.JSON, reports.Options{}); err != nil {
+				return failure(err)
+			}
+		}
 		printDiagnostics(f, diags)
 		return silentExit(ExitFailure)
 	}
@@ -90,29 +103,50 @@ func runAnalyze(f *Factory, opts *AnalyzeOptions) error {
 	if err != nil {
 		// The conversion cannot run with these options (for example reuse
 		// without an API id): report it as a problem with the input.
-		diags = append(diags, model.Diagnostic{Severity: model.Error, Summary: err.Error()})
+		diags = append(diags, model.Diagnostic{Severity: model.Error, Summary: err.Error(),
+			Detail: "change the --tables or --auth option, or give what the message asks for"})
 	} else {
 		findings = out.Findings
 	}
 	rep := reports.Build(p, opts.Path, findings, diags)
-	if err := reports.Render(f.Out, rep, reports.Format(opts.Format), reports.Options{Color: f.color()}); err != nil {
-		return err
+	ropts := reports.Options{Color: f.color(), Width: f.width(), ReadFile: projectFiles(p.Root)}
+	if err := reports.Render(f.Out, rep, reports.Format(opts.Format), ropts); err != nil {
+		return failure(fmt.Errorf("writing the report: %w", err))
 	}
-	if diags.HasErrors() {
+	if n := rep.Summary.Errors; n > 0 {
+		fmt.Fprintf(f.ErrOut, "migrate: the input has %s; the report lists them with file and line\n", plural(n, "error"))
 		return silentExit(ExitFailure)
 	}
 	if opts.FailOn != "" {
 		level, _ := model.ParseLevel(opts.FailOn)
 		if n := rep.AtLeast(level); n > 0 {
-			fmt.Fprintf(f.ErrOut, "migrate: %d finding(s) at or above %q\n", n, level)
+			fmt.Fprintf(f.ErrOut, "migrate: %s at or above %q (--fail-on %s)\n", plural(n, "finding"), level, level)
 			return silentExit(ExitFailOn)
 		}
 	}
 	return nil
 }
 
-// printDiagnostics writes diagnostics to stderr, one per line with the
-// detail below.
+// projectFiles reads files of the project (paths relative to its root), for
+// the source lines the text report shows under a problem.
+func projectFiles(root string) func(string) ([]byte, error) {
+	return func(rel string) ([]byte, error) {
+		if !filepath.IsLocal(filepath.FromSlash(rel)) {
+			return nil, fs.ErrNotExist
+		}
+		return os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+	}
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// printDiagnostics writes diagnostics to stderr: position, severity and
+// what is wrong on one line, what to do on the next.
 func printDiagnostics(f *Factory, diags model.Diagnostics) {
 	for _, d := range diags {
 		if !d.Pos.IsZero() {

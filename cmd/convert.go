@@ -1,11 +1,11 @@
 package cmd
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -72,7 +72,7 @@ for each file that exists, and writes nothing.`,
 			if runF != nil {
 				return runF(opts)
 			}
-			return runConvert(f, opts)
+			return failure(runConvert(f, opts))
 		},
 	}
 	fl := cmd.Flags()
@@ -93,8 +93,8 @@ func runConvert(f *Factory, opts *ConvertOptions) error {
 	if err != nil {
 		return err
 	}
-	if filepath.Base(root) == "amplify" && isDir(filepath.Join(root, "backend")) {
-		root = filepath.Dir(root)
+	if isDir(filepath.Join(root, "backend")) && !isDir(filepath.Join(root, "amplify", "backend")) {
+		root = filepath.Dir(root) // PATH is the amplify/ folder itself
 	}
 	rerun := false
 	if inPlace && !isDir(filepath.Join(root, "amplify", "backend")) && isDir(filepath.Join(root, gen1Backup, "amplify", "backend")) {
@@ -113,36 +113,51 @@ func runConvert(f *Factory, opts *ConvertOptions) error {
 		APIID: opts.APIID, NoUserMigration: opts.NoUserMigration,
 	})
 	if err != nil {
-		return &exitError{code: ExitFailure, err: err}
+		return fmt.Errorf("nothing was written: %w", err)
 	}
 
 	aopts := apply.Options{Root: opts.Out, SourceRoot: p.Root, Force: opts.Force, DryRun: opts.DryRun, Log: f.Out}
+	backup := filepath.Join(root, gen1Backup, p.AmplifyDir)
 	if inPlace {
 		aopts.Root = root
-		if !opts.Force {
+		if !rerun {
+			if _, err := os.Stat(backup); err == nil {
+				return fmt.Errorf("%s already exists, so the Gen 1 folder cannot be moved there; move it away (it may be from an earlier conversion) and run again",
+					filepath.ToSlash(filepath.Join(gen1Backup, p.AmplifyDir)))
+			}
+			aopts.Vacated = []string{p.AmplifyDir}
+			out.Files = append(out.Files, gen1Ignore(root, p.AmplifyDir))
+			sort.Slice(out.Files, func(i, j int) bool { return out.Files[i].Path < out.Files[j].Path })
+		}
+		switch {
+		case opts.DryRun:
+			// Nothing is written, so nothing needs undoing.
+		case !opts.Force:
 			if err := checkGitClean(root); err != nil {
-				return &exitError{code: ExitFailure, err: err}
+				return err
 			}
 		}
-		if !rerun {
-			aopts.Vacated = []string{p.AmplifyDir}
+	} else {
+		outAbs, err := filepath.Abs(opts.Out)
+		if err != nil {
+			return err
 		}
-	} else if outAbs, _ := filepath.Abs(opts.Out); outAbs == p.Root {
-		return usageErrorf("--out is the project itself; leave out --out to convert in place")
+		switch {
+		case outAbs == p.Root:
+			return usageErrorf("--out is the project itself; leave out --out to convert in place")
+		case within(outAbs, filepath.Join(p.Root, p.AmplifyDir)):
+			return usageErrorf("--out %s is inside the Gen 1 folder %s; choose a folder outside it", opts.Out, p.AmplifyDir)
+		}
 	}
 
 	if opts.DryRun {
 		if inPlace && !rerun {
 			fmt.Fprintf(f.Out, "move      %s/ -> %s/%s/\n", p.AmplifyDir, gen1Backup, p.AmplifyDir)
 		}
-		_, err := apply.Apply(out, aopts)
-		var ce *apply.ConflictError
-		if errors.As(err, &ce) {
-			return &exitError{code: ExitFailure, err: err}
-		}
-		if err != nil {
+		if _, err := apply.Apply(out, aopts); err != nil {
 			return err
 		}
+		fmt.Fprintln(f.ErrOut, "\nDry run: nothing was written.")
 		summarize(f, out)
 		return nil
 	}
@@ -151,13 +166,9 @@ func runConvert(f *Factory, opts *ConvertOptions) error {
 	check := aopts
 	check.DryRun, check.Log = true, nil
 	if _, err := apply.Apply(out, check); err != nil {
-		return &exitError{code: ExitFailure, err: err}
+		return err
 	}
 	if inPlace && !rerun {
-		backup := filepath.Join(root, gen1Backup, p.AmplifyDir)
-		if _, err := os.Stat(backup); err == nil {
-			return &exitError{code: ExitFailure, err: fmt.Errorf("%s already exists; move it away before converting in place again", filepath.Join(gen1Backup, p.AmplifyDir))}
-		}
 		if err := os.MkdirAll(filepath.Dir(backup), 0o755); err != nil {
 			return err
 		}
@@ -169,10 +180,71 @@ func runConvert(f *Factory, opts *ConvertOptions) error {
 		aopts.Vacated = nil
 	}
 	if _, err := apply.Apply(out, aopts); err != nil {
-		return &exitError{code: ExitFailure, err: err}
+		if inPlace {
+			return fmt.Errorf("%w\nThe Gen 1 folder is safe in %s/%s/; fix the problem and run convert again: it picks up from there", err, gen1Backup, p.AmplifyDir)
+		}
+		return err
 	}
 	summarize(f, out)
 	return nil
+}
+
+// gen1Ignore is the .gitignore of the moved Gen 1 folder. The Gen 1
+// entries of the project's .gitignore no longer match once the folder has
+// moved, so it lists what git ignores in the Gen 1 folder now (local state
+// such as amplify-meta.json and #current-cloud-backend) and nothing else:
+// what was tracked stays tracked. Without git it falls back to the entries
+// the Gen 1 CLI writes.
+func gen1Ignore(root, amplifyDir string) writers.File {
+	var b strings.Builder
+	b.WriteString("# The Gen 1 project, moved here by amplify-migrate. These are the files git\n# ignored in it before the move.\n")
+	ignored, err := gitIgnored(root, amplifyDir)
+	if err != nil {
+		ignored = nil
+		for _, l := range []string{"#current-cloud-backend/", ".config/local-aws-info.json", ".config/local-env-info.json", "logs/", "mock-data/", "mock-api-resources/", "backend/amplify-meta.json", "backend/.temp/"} {
+			ignored = append(ignored, amplifyDir+"/"+l)
+		}
+	}
+	for _, p := range ignored {
+		b.WriteString("/" + gitignoreEscape(p) + "\n")
+	}
+	return writers.File{Path: gen1Backup + "/.gitignore", Kind: writers.Write, Data: []byte(b.String())}
+}
+
+// gitIgnored lists the ignored files and folders under dir (relative to
+// root, slash paths, folders with a trailing slash), sorted.
+func gitIgnored(root, dir string) ([]string, error) {
+	cmd := exec.Command("git", "-C", root, "ls-files", "--others", "--ignored", "--exclude-standard", "--directory", "-z", "--", dir)
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, err
+	}
+	var paths []string
+	for _, p := range strings.Split(string(out), "\x00") {
+		if p != "" {
+			paths = append(paths, p)
+		}
+	}
+	sort.Strings(paths)
+	return paths, nil
+}
+
+// gitignoreEscape makes a path match itself literally in a .gitignore.
+func gitignoreEscape(p string) string {
+	var b strings.Builder
+	for _, r := range p {
+		if strings.ContainsRune(`\*?[#!`, r) {
+			b.WriteRune('\\')
+		}
+		b.WriteRune(r)
+	}
+	return strings.TrimRight(b.String(), " ")
+}
+
+// within reports whether p is dir or inside it.
+func within(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && (rel == "." || filepath.IsLocal(rel))
 }
 
 // summarize prints what needs a person after a conversion.
@@ -187,8 +259,11 @@ func summarize(f *Factory, out *writers.Output) {
 
 // checkGitClean refuses an in-place conversion of a tree with uncommitted
 // changes: the user must be able to see, and undo, what convert did.
+//
+// Only the project folder counts: changes elsewhere in a monorepo are not
+// touched by convert.
 func checkGitClean(root string) error {
-	cmd := exec.Command("git", "-C", root, "status", "--porcelain")
+	cmd := exec.Command("git", "-C", root, "status", "--porcelain", "--untracked-files=all", "--", ".")
 	outB, err := cmd.Output()
 	if err != nil {
 		return fmt.Errorf("%s is not in a git repository (or git is not installed), so an in-place conversion could not be undone; use --out DIR, or --force", root)
@@ -196,9 +271,9 @@ func checkGitClean(root string) error {
 	if s := strings.TrimSpace(string(outB)); s != "" {
 		lines := strings.Split(s, "\n")
 		if len(lines) > 5 {
-			lines = append(lines[:5], "...")
+			lines = append(lines[:5], fmt.Sprintf("... and %d more", len(lines)-5))
 		}
-		return fmt.Errorf("the git tree has uncommitted changes; commit or stash them first (or pass --force):\n  %s", strings.Join(lines, "\n  "))
+		return fmt.Errorf("the git tree has uncommitted changes; commit or stash them first so that the conversion can be reviewed and undone (or pass --force):\n  %s", strings.Join(lines, "\n  "))
 	}
 	return nil
 }

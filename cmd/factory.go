@@ -7,7 +7,10 @@ import (
 	"context"
 	"io"
 	"os"
+	"strconv"
 	"time"
+
+	"golang.org/x/term"
 )
 
 // Factory is what commands need from the world, injected so that tests run
@@ -18,29 +21,49 @@ type Factory struct {
 	ErrOut io.Writer
 	// IsTerminal reports whether Out is a terminal (for colour and progress).
 	IsTerminal bool
-	Getenv     func(string) string
-	Now        func() time.Time
-	Context    context.Context
+	// Width is the terminal's width in columns, 0 when unknown.
+	Width   int
+	Getenv  func(string) string
+	Now     func() time.Time
+	Context context.Context
 }
 
 // System returns the factory for the real process.
 func System() *Factory {
-	return &Factory{
+	f := &Factory{
 		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
-		IsTerminal: isTerminal(os.Stdout),
+		IsTerminal: term.IsTerminal(int(os.Stdout.Fd())),
 		Getenv:     os.Getenv,
 		Now:        time.Now,
 		Context:    context.Background(),
 	}
-}
-
-func isTerminal(f *os.File) bool {
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	if f.IsTerminal {
+		if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil {
+			f.Width = w
+		}
+	}
+	return f
 }
 
 // color reports whether text output may use ANSI colours: only on a
 // terminal, never with NO_COLOR set (https://no-color.org) or TERM=dumb.
 func (f *Factory) color() bool {
-	return f.IsTerminal && f.Getenv("NO_COLOR") == "" && f.Getenv("TERM") != "dumb"
+	return f.IsTerminal && f.getenv("NO_COLOR") == "" && f.getenv("TERM") != "dumb"
+}
+
+// width is the line width for text reports: $COLUMNS when set (scripts and
+// CI set it to get a fixed layout), else the terminal's width, else 0 (the
+// report's default).
+func (f *Factory) width() int {
+	if n, err := strconv.Atoi(f.getenv("COLUMNS")); err == nil && n > 0 {
+		return n
+	}
+	return f.Width
+}
+
+func (f *Factory) getenv(k string) string {
+	if f.Getenv == nil {
+		return ""
+	}
+	return f.Getenv(k)
 }

@@ -12,7 +12,8 @@ type OtherResource struct {
 	// strings; Positions says where each was read.
 	Parameters map[string]string
 	Positions  map[string]Pos
-	// ParametersFile is the first file parameters came from.
+	// ParametersFile is the file the parameters came from (cli-inputs.json
+	// when the folder has both it and parameters.json).
 	ParametersFile string
 	// Templates are CloudFormation templates found in the folder.
 	Templates []string

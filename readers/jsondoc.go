@@ -40,6 +40,18 @@ func parseJSON(rel string, data []byte) (*jsonDoc, *model.Diagnostic) {
 			Detail: "restore the file from version control, or remove it if the resource is gone",
 			Pos:    model.Pos{File: rel, Line: 1}}
 	}
+	if at := conflictMarker(data); at >= 0 {
+		return nil, &model.Diagnostic{Severity: model.Error,
+			Summary: "the file has an unresolved git merge conflict",
+			Detail:  "keep the right side between the <<<<<<<, ======= and >>>>>>> lines, delete the markers, and run again",
+			Pos:     d.posAt(at)}
+	}
+	if at := tooDeep(data, maxJSONDepth); at >= 0 {
+		return nil, &model.Diagnostic{Severity: model.Error,
+			Summary: fmt.Sprintf("JSON nests more than %d levels deep", maxJSONDepth),
+			Detail:  "no Amplify file nests this deep; restore the file from version control",
+			Pos:     d.posAt(at)}
+	}
 	if !gjson.Valid(d.raw) {
 		var v any
 		err := json.Unmarshal(data, &v)
@@ -60,6 +72,52 @@ func parseJSON(rel string, data []byte) (*jsonDoc, *model.Diagnostic) {
 	}
 	d.root = gjson.Parse(d.raw)
 	return d, nil
+}
+
+// conflictMarker returns the offset of the first line that starts a git
+// merge conflict ("<<<<<<< "), or -1.
+func conflictMarker(data []byte) int {
+	for off := 0; off < len(data); {
+		if bytes.HasPrefix(data[off:], []byte("<<<<<<< ")) || bytes.HasPrefix(data[off:], []byte("<<<<<<<\n")) {
+			return off
+		}
+		nl := bytes.IndexByte(data[off:], '\n')
+		if nl < 0 {
+			break
+		}
+		off += nl + 1
+	}
+	return -1
+}
+
+// tooDeep returns the offset where objects and arrays in data first nest
+// deeper than limit, or -1, ignoring brackets inside strings. It runs before
+// parsing so that a hostile file cannot make the parser recurse deeply.
+func tooDeep(data []byte, limit int) int {
+	depth, inStr, esc := 0, false, false
+	for i, c := range data {
+		switch {
+		case inStr:
+			switch {
+			case esc:
+				esc = false
+			case c == '\\':
+				esc = true
+			case c == '"':
+				inStr = false
+			}
+		case c == '"':
+			inStr = true
+		case c == '{' || c == '[':
+			depth++
+			if depth > limit {
+				return i
+			}
+		case c == '}' || c == ']':
+			depth--
+		}
+	}
+	return -1
 }
 
 // posAt turns a byte offset into a position.
@@ -253,11 +311,13 @@ func (d *jsonDoc) unknownKeys(path string, known []string, what string) model.Di
 		if s := suggest(key, known); s != "" {
 			detail = fmt.Sprintf("did you mean %q? It is not converted as written", s)
 		}
+		// Point at the key, which is what is wrong, not at its value.
+		pos := d.Pos(k, joinPath(path, key))
 		ds = append(ds, model.Diagnostic{
 			Severity: model.Warning,
 			Summary:  fmt.Sprintf("unknown key %q in %s", key, what),
 			Detail:   detail,
-			Pos:      d.Pos(v, joinPath(path, key)),
+			Pos:      pos,
 		})
 		return true
 	})
@@ -279,3 +339,69 @@ func suggest(s string, known []string) string {
 	}
 	return ""
 }
+
+// duplicateKeys returns a warning for each key that appears twice in the
+// same object. gjson reads the first of them, while the Amplify CLI
+// (JSON.parse) used the last, so the file is ambiguous: usually the result of
+// a bad merge.
+func (d *jsonDoc) duplicateKeys() model.Diagnostics {
+	var ds model.Diagnostics
+	// The path is kept as parts and only joined for a duplicate: most files
+	// have none, and joining every key's path would cost more than parsing.
+	var parts []string
+	var walk func(v gjson.Result, depth int)
+	walk = func(v gjson.Result, depth int) {
+		if depth > maxJSONDepth {
+			return
+		}
+		switch {
+		case v.IsObject():
+			var seen map[string]bool
+			v.ForEach(func(k, val gjson.Result) bool {
+				key := k.String()
+				if seen == nil {
+					seen = map[string]bool{}
+				}
+				if seen[key] {
+					path := ""
+					for _, p := range parts {
+						path = joinPath(path, p)
+					}
+					pos := d.posAt(k.Index)
+					pos.Path = joinPath(path, key)
+					ds = append(ds, model.Diagnostic{
+						Severity: model.Warning,
+						Summary:  fmt.Sprintf("key %q appears more than once in the same object", key),
+						Detail:   "amplify-migrate reads the first one and the Amplify CLI read the last; delete the one that is wrong",
+						Pos:      pos,
+					})
+				}
+				seen[key] = true
+				if val.IsObject() || val.IsArray() {
+					parts = append(parts, key)
+					walk(val, depth+1)
+					parts = parts[:len(parts)-1]
+				}
+				return true
+			})
+		case v.IsArray():
+			i := 0
+			v.ForEach(func(_, val gjson.Result) bool {
+				if val.IsObject() || val.IsArray() {
+					parts = append(parts, strconv.Itoa(i))
+					walk(val, depth+1)
+					parts = parts[:len(parts)-1]
+				}
+				i++
+				return true
+			})
+		}
+	}
+	walk(d.root, 0)
+	return ds
+}
+
+// maxJSONDepth bounds how deep the readers walk a JSON document: no Gen 1
+// file nests more than a dozen levels, and a hostile file must not exhaust
+// the stack.
+const maxJSONDepth = 64

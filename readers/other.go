@@ -11,6 +11,13 @@ import (
 	"github.com/amplify-migrate/amplify-migrate/model"
 )
 
+// otherEntryKeys are backend-config.json keys that describe how the CLI
+// deploys a resource, not what it is; they are left out of Parameters.
+var otherEntryKeys = map[string]bool{
+	"service": true, "providerPlugin": true, "dependsOn": true, "output": true, "build": true,
+	"lastPushTimeStamp": true, "lastPushDirHash": true, "providerMetadata": true,
+}
+
 // readOther records what is known about a resource without a model of its
 // own category file: its settings (backend-config.json entry, then
 // parameters.json and cli-inputs.json), its files, and for the services the
@@ -18,12 +25,11 @@ import (
 func (r *reader) readOther(res *model.Resource, bc *jsonDoc, jp string, entry gjson.Result) {
 	o := &model.OtherResource{Parameters: map[string]string{}, Positions: map[string]model.Pos{}}
 	res.Other = o
+	// Settings kept in backend-config itself (geo maps, notification channels).
 	entry.ForEach(func(k, v gjson.Result) bool {
-		switch k.String() {
-		case "service", "providerPlugin", "dependsOn", "output", "build", "lastPushTimeStamp", "lastPushDirHash":
-		default:
-			o.Parameters[k.String()] = asString(v)
-			o.Positions[k.String()] = bc.Pos(v, joinPath(jp, k.String()))
+		if key := k.String(); !otherEntryKeys[key] {
+			o.Parameters[key] = asString(v)
+			o.Positions[key] = bc.Pos(v, joinPath(jp, key))
 		}
 		return true
 	})
@@ -36,7 +42,11 @@ func (r *reader) readOther(res *model.Resource, bc *jsonDoc, jp string, entry gj
 				continue
 			}
 			d := r.loadJSON(rel, false, "")
-			if d == nil || !d.root.IsObject() {
+			if d == nil {
+				continue
+			}
+			if !d.root.IsObject() {
+				r.warnf(d.FilePos(), "it should hold an object of settings; restore it from version control", "%s is not a JSON object and is ignored", name)
 				continue
 			}
 			docs[name] = d
@@ -45,9 +55,8 @@ func (r *reader) readOther(res *model.Resource, bc *jsonDoc, jp string, entry gj
 				o.Positions[k.String()] = d.Pos(v, joinPath("", k.String()))
 				return true
 			})
-			if o.ParametersFile == "" {
-				o.ParametersFile = rel
-			}
+			// cli-inputs.json is the newer form and wins where both name a setting.
+			o.ParametersFile = rel
 		}
 		for _, f := range o.Files {
 			base := strings.ToLower(path.Base(f))

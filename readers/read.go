@@ -53,7 +53,7 @@ func locate(dir string) (root, amplifyDir string, d *model.Diagnostic) {
 	st, err := os.Stat(abs)
 	if err != nil {
 		return "", "", &model.Diagnostic{Severity: model.Error,
-			Summary: fmt.Sprintf("cannot read %s: %v", dir, errors.Unwrap(err)),
+			Summary: fmt.Sprintf("cannot read %s: %s", dir, errText(err)),
 			Detail:  "give the folder that holds amplify/, or the amplify/ folder itself"}
 	}
 	if !st.IsDir() {
@@ -68,12 +68,25 @@ func locate(dir string) (root, amplifyDir string, d *model.Diagnostic) {
 		return filepath.Dir(abs), filepath.Base(abs), nil
 	}
 	detail := "give the folder that holds amplify/, or the amplify/ folder itself; run `amplify pull` first if the backend was never pulled"
-	if isDir(filepath.Join(abs, "amplify")) && isFile(filepath.Join(abs, "amplify", "backend.ts")) {
-		detail = "this looks like a Gen 2 project already (amplify/backend.ts exists); the Gen 1 folder may be under .amplify/migration/gen1/"
+	switch {
+	case isDir(filepath.Join(abs, ".amplify", "migration", "gen1", "amplify", "backend")):
+		detail = "this project was converted in place; its Gen 1 folder is in .amplify/migration/gen1/ (give that path to read it)"
+	case isFile(filepath.Join(abs, "amplify", "backend.ts")):
+		detail = "this looks like a Gen 2 project already (amplify/backend.ts exists)"
 	}
 	return "", "", &model.Diagnostic{Severity: model.Error,
 		Summary: fmt.Sprintf("%s is not an Amplify Gen 1 project: no amplify/backend folder", dir),
 		Detail:  detail}
+}
+
+// errText is the reason of a file-system error without the path, which the
+// diagnostic already names ("no such file or directory").
+func errText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 func isDir(p string) bool  { st, err := os.Stat(p); return err == nil && st.IsDir() }
@@ -142,7 +155,7 @@ func (r *reader) readFile(rel string) ([]byte, bool) {
 	data, err := fs.ReadFile(r.fsys, rel)
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
-			r.errorf(model.Pos{File: rel}, "check the file's permissions", "cannot read file: %v", errors.Unwrap(err))
+			r.errorf(model.Pos{File: rel}, "check that it is a readable file", "cannot read file: %s", errText(err))
 		}
 		return nil, false
 	}
@@ -164,6 +177,7 @@ func (r *reader) loadJSON(rel string, required bool, why string) *jsonDoc {
 		r.diags = append(r.diags, *diag)
 		return nil
 	}
+	r.diags = append(r.diags, d.duplicateKeys()...)
 	return d
 }
 
@@ -206,6 +220,10 @@ func (r *reader) readProjectConfig() {
 	if d == nil {
 		return
 	}
+	if !d.root.IsObject() {
+		r.warnf(d.FilePos(), "restore it from version control; the project name is left out until then", "project-config.json is not a JSON object")
+		return
+	}
 	r.p.Name = d.root.Get("projectName").String()
 	r.p.Frontend = d.root.Get("frontend").String()
 	r.p.Framework = d.root.Get("javascript.framework").String()
@@ -216,9 +234,18 @@ func (r *reader) readTeamProviderInfo() {
 	if r.tpi == nil {
 		return
 	}
+	if !r.tpi.root.IsObject() {
+		r.errorf(r.tpi.FilePos(), `it maps each environment name to its settings, e.g. {"dev": {"awscloudformation": {...}}}; restore it from version control`,
+			"team-provider-info.json is not a JSON object")
+		r.tpi = nil
+		return
+	}
 	r.tpi.root.ForEach(func(k, v gjson.Result) bool {
 		if v.IsObject() {
 			r.p.Envs = append(r.p.Envs, k.String())
+		} else {
+			r.warnf(r.tpi.Pos(v, joinPath("", k.String())), "each environment is an object with awscloudformation and categories; remove the entry or restore the file",
+				"environment %q in team-provider-info.json is not an object and is ignored", k.String())
 		}
 		return true
 	})
@@ -229,9 +256,19 @@ func (r *reader) readTeamProviderInfo() {
 // else the only environment.
 func (r *reader) selectEnv() {
 	if r.opts.Env != "" {
-		if r.tpi != nil && !contains(r.p.Envs, r.opts.Env) {
-			r.errorf(r.tpi.FilePos(), fmt.Sprintf("choose one of: %s", strings.Join(r.p.Envs, ", ")),
-				"environment %q is not in team-provider-info.json", r.opts.Env)
+		switch {
+		case r.tpi == nil:
+			r.warnf(model.Pos{File: r.rel("team-provider-info.json")}, "environment-specific values (function parameters, imported resource IDs) are unknown; restore team-provider-info.json from version control if the project has one",
+				"environment %q cannot be checked: team-provider-info.json is missing", r.opts.Env)
+		case !contains(r.p.Envs, r.opts.Env):
+			detail := "the file has no environments; run `amplify env pull` or restore it from version control"
+			if len(r.p.Envs) > 0 {
+				detail = "choose one of: " + strings.Join(r.p.Envs, ", ")
+				if s := suggest(r.opts.Env, r.p.Envs); s != "" {
+					detail = fmt.Sprintf("did you mean %q? Choose one of: %s", s, strings.Join(r.p.Envs, ", "))
+				}
+			}
+			r.errorf(r.tpi.FilePos(), detail, "environment %q is not in team-provider-info.json", r.opts.Env)
 			return
 		}
 		r.p.Env = r.opts.Env
@@ -243,7 +280,8 @@ func (r *reader) selectEnv() {
 				r.p.Env = env
 				return
 			}
-			r.warnf(d.FilePos(), "pass --env to choose one", "local-env-info.json selects environment %q, which team-provider-info.json does not have", env)
+			r.warnf(d.Pos(d.root.Get("envName"), "envName"), "pass --env to choose one of: "+strings.Join(r.p.Envs, ", "),
+				"local-env-info.json selects environment %q, which team-provider-info.json does not have", env)
 		}
 	}
 	switch len(r.p.Envs) {
@@ -266,7 +304,18 @@ func contains(list []string, s string) bool {
 }
 
 func (r *reader) readMeta() {
-	r.meta = r.loadJSON(r.rel("backend", "amplify-meta.json"), false, "")
+	rel := r.rel("backend", "amplify-meta.json")
+	n := len(r.diags)
+	r.meta = r.loadJSON(rel, false, "")
+	if r.meta == nil && len(r.diags) > n {
+		// A broken amplify-meta.json is common (merge conflicts in a
+		// git-ignored file) and easy to fix: it is generated.
+		r.diags[len(r.diags)-1].Detail += "; or delete it: `amplify pull` writes it again, and without it deployed IDs are left out"
+	}
+	if r.meta != nil && !r.meta.root.IsObject() {
+		r.errorf(r.meta.FilePos(), "delete it and run `amplify pull` to write it again", "amplify-meta.json is not a JSON object")
+		r.meta = nil
+	}
 	r.p.HasMeta = r.meta != nil
 }
 
@@ -309,7 +358,12 @@ func (r *reader) readCLIFlags() {
 		if d == nil {
 			return
 		}
-		d.root.Get("features").ForEach(func(sec, flags gjson.Result) bool {
+		features, pos := d.Get("features")
+		if features.Exists() && !features.IsObject() {
+			r.warnf(pos, `"features" maps sections to flags, e.g. {"graphqltransformer": {"transformerversion": 2}}`, "feature flags are not an object and are ignored")
+			return
+		}
+		features.ForEach(func(sec, flags gjson.Result) bool {
 			section := strings.ToLower(sec.String())
 			if r.p.Flags[section] == nil {
 				r.p.Flags[section] = map[string]string{}
@@ -347,10 +401,18 @@ func (r *reader) readTags() {
 	}
 }
 
+// readRootOverride reads the root stack's override.ts (`amplify override
+// project`), which the CLI keeps in backend/awscloudformation/; some older
+// projects have it one level down in overrides/.
 func (r *reader) readRootOverride() {
-	rel := r.rel("backend", "awscloudformation", "override.ts")
-	if data, ok := r.readFile(rel); ok {
-		r.p.RootOverride = &model.SourceFile{Path: rel, Content: string(data)}
+	for _, rel := range []string{
+		r.rel("backend", "awscloudformation", "override.ts"),
+		r.rel("backend", "awscloudformation", "overrides", "override.ts"),
+	} {
+		if data, ok := r.readFile(rel); ok {
+			r.p.RootOverride = &model.SourceFile{Path: rel, Content: string(data)}
+			return
+		}
 	}
 }
 

@@ -54,11 +54,23 @@ func (r *reader) readResources() {
 			return true
 		}
 		if !cat.IsObject() {
-			r.warnf(d.Pos(cat, joinPath("", category)), "each category holds an object of resources", "category %q is not an object and is ignored", category)
+			r.errorf(d.Pos(cat, joinPath("", category)), `each category holds an object of resources, e.g. "function": {"myfn": {"service": "Lambda"}}; restore the file from version control`,
+				"category %q is not an object, so its resources cannot be read", category)
+			return true
+		}
+		if why := badName(category); why != "" {
+			r.errorf(d.Pos(catKey, joinPath("", category)), "category names are folder names under amplify/backend/; restore the file from version control",
+				"category name %q %s", category, why)
 			return true
 		}
 		cat.ForEach(func(nameKey, entry gjson.Result) bool {
-			r.readResource(d, category, nameKey.String(), entry)
+			name := nameKey.String()
+			if why := badName(name); why != "" {
+				r.errorf(d.Pos(nameKey, joinPath(joinPath("", category), name)), "resource names are folder names under amplify/backend/"+category+"/; rename the entry to match its folder",
+					"resource name %q in category %q %s", name, category, why)
+				return true
+			}
+			r.readResource(d, category, name, entry)
 			return true
 		})
 		return true
@@ -72,7 +84,7 @@ func (r *reader) readResource(d *jsonDoc, category, name string, entry gjson.Res
 	r.p.Resources = append(r.p.Resources, res)
 	if !entry.IsObject() {
 		r.errorf(res.Pos, "each resource is an object with at least a \"service\" key", "resource %s/%s is not a JSON object", category, name)
-		res.Other = &model.OtherResource{}
+		res.Other = emptyOther()
 		return
 	}
 	res.Service = entry.Get("service").String()
@@ -94,7 +106,7 @@ func (r *reader) readResource(d *jsonDoc, category, name string, entry gjson.Res
 		} else if needsFolder[category+"/"+res.Service] && !res.Imported {
 			r.errorf(res.Pos, "restore "+res.Dir+" from version control, or remove the resource with `amplify remove "+category+"`",
 				"backend-config.json names %s/%s but its folder %s is missing", category, name, res.Dir)
-			res.Other = &model.OtherResource{}
+			res.Other = emptyOther()
 			return
 		}
 	}
@@ -124,6 +136,25 @@ func (r *reader) readResource(d *jsonDoc, category, name string, entry gjson.Res
 	default:
 		r.readOther(res, d, jp, entry)
 	}
+}
+
+// emptyOther describes a resource whose settings could not be read.
+func emptyOther() *model.OtherResource {
+	return &model.OtherResource{Parameters: map[string]string{}, Positions: map[string]model.Pos{}}
+}
+
+// badName says why a category or resource name cannot be a folder name, or
+// returns "". Names become paths, so they must not climb out of the project.
+func badName(s string) string {
+	switch {
+	case s == "":
+		return "is empty"
+	case s == "." || s == "..":
+		return "is not a folder name"
+	case strings.ContainsAny(s, "/\\\x00"):
+		return "contains a path separator"
+	}
+	return ""
 }
 
 func (r *reader) caseInsensitiveDir(parent, name string) string {

@@ -56,7 +56,11 @@ func renderMarkdown(w io.Writer, r *Report) error {
 			if !f.Pos.IsZero() {
 				pos = "`" + f.Pos.String() + "`"
 			}
-			fmt.Fprintf(bw, "| %s | %s | %s | %s | %s |\n", levelBadge[f.Level], mdEscape(f.Subject), mdEscape(f.Reason), mdEscape(f.Action), pos)
+			subj := f.Subject
+			if subj == "" {
+				subj = "(resource)"
+			}
+			fmt.Fprintf(bw, "| %s | %s | %s | %s | %s |\n", levelBadge[f.Level], mdEscape(subj), mdEscape(f.Reason), mdEscape(f.Action), pos)
 		}
 		bw.WriteString("\n")
 	}
@@ -73,6 +77,15 @@ func renderMarkdown(w io.Writer, r *Report) error {
 		writeTable(r.ProjectFindings)
 	}
 	return bw.Flush()
+}
+
+// levelCounts renders "3 auto, 1 cdk, 2 manual, 0 drop".
+func levelCounts(m map[model.Level]int) string {
+	var parts []string
+	for _, l := range []model.Level{model.Auto, model.CDK, model.Manual, model.Drop} {
+		parts = append(parts, fmt.Sprintf("%d %s", m[l], l))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // mdEscape makes text safe inside a Markdown table cell.

@@ -34,7 +34,7 @@ type Resource struct {
 	Category string `json:"category"`
 	Name     string `json:"name"`
 	Service  string `json:"service"`
-	Imported bool   `json:"imported,omitempty"`
+	Imported bool   `json:"imported"`
 	// Support is the highest level among the findings: the work the
 	// resource asks of a person.
 	Support  model.Level     `json:"support"`
@@ -54,8 +54,13 @@ type Summary struct {
 }
 
 // Build assembles the report: every resource of the project in order, each
-// with its findings; project-wide findings; diagnostics; counts.
+// with its findings; project-wide findings; diagnostics; counts. p is nil
+// when the path was not a project at all; the report then holds only the
+// diagnostics.
 func Build(p *model.Project, path string, findings model.Findings, diags model.Diagnostics) *Report {
+	if p == nil {
+		p = &model.Project{}
+	}
 	r := &Report{SchemaVersion: SchemaVersion, Project: p.Name, Env: p.Env, Path: path,
 		Resources: []Resource{}, ProjectFindings: []model.Finding{}, Diagnostics: diags}
 	if r.Diagnostics == nil {
@@ -136,6 +141,12 @@ var Formats = []string{string(Text), string(JSON), string(Markdown)}
 type Options struct {
 	// Color turns on ANSI colours in text output.
 	Color bool
+	// Width is the text report's line width (default 100; at least 60).
+	Width int
+	// ReadFile, when set, reads a project file (a path relative to the
+	// project root) so that the text report can show the line a problem
+	// points at.
+	ReadFile func(path string) ([]byte, error)
 }
 
 // Render writes the report in the given format.

@@ -112,10 +112,14 @@ const tsconfigJSON = `{
 `
 
 // gitignoreLines are the Gen 2 entries; existing .gitignore files get the
-// missing ones appended.
+// missing ones appended. Gen 2 ignores all of .amplify/; amplify-migrate
+// keeps .amplify/migration/ (its manifest, and the Gen 1 folder after an
+// in-place conversion) in version control, so that a teammate's rerun knows
+// what was generated.
 var gitignoreLines = []string{
 	"# amplify-migrate: Gen 2",
-	".amplify",
+	".amplify/*",
+	"!.amplify/migration/",
 	"amplify_outputs*",
 	"amplifyconfiguration*",
 	"aws-exports*",

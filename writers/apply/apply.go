@@ -143,23 +143,28 @@ func Apply(out *writers.Output, opts Options) (*Result, error) {
 	if len(conflicts) > 0 {
 		return res, &ConflictError{Files: conflicts}
 	}
-	for _, pl := range res.Files {
-		if pl.Action == Unchanged {
-			continue
+	// The manifest is written even when a write fails half way, so that the
+	// next run knows the files that did land are ours.
+	writeManifest := func() error {
+		data, _ := json.MarshalIndent(man, "", "  ")
+		if err := writeAtomic(root, ManifestPath, append(data, '\n')); err != nil {
+			return fmt.Errorf("writing %s: %w", ManifestPath, err)
 		}
-		if err := writeAtomic(filepath.Join(root, filepath.FromSlash(pl.Path)), pl.Data); err != nil {
-			return res, fmt.Errorf("writing %s: %w", pl.Path, err)
-		}
-		fmt.Fprintf(opts.Log, "%-9s %s\n", pl.Action, pl.Path)
+		return nil
 	}
 	for _, pl := range res.Files {
+		if pl.Action != Unchanged {
+			if err := writeAtomic(root, pl.Path, pl.Data); err != nil {
+				if len(man.Files) > 0 {
+					_ = writeManifest()
+				}
+				return res, fmt.Errorf("writing %s: %w", pl.Path, err)
+			}
+			fmt.Fprintf(opts.Log, "%-9s %s\n", pl.Action, pl.Path)
+		}
 		man.Files[pl.Path] = hash(pl.Data)
 	}
-	data, _ := json.MarshalIndent(man, "", "  ")
-	if err := writeAtomic(filepath.Join(root, filepath.FromSlash(ManifestPath)), append(data, '\n')); err != nil {
-		return res, fmt.Errorf("writing %s: %w", ManifestPath, err)
-	}
-	return res, nil
+	return res, writeManifest()
 }
 
 // plan decides what to do with one file.
@@ -193,14 +198,16 @@ func plan(root string, opts Options, man *manifest, f writers.File) (Planned, er
 	}
 	pl.Old = old
 	ours := man.Files[f.Path] != "" && man.Files[f.Path] == hash(old)
-	switch {
-	case f.Kind == writers.MergeJSON && !ours:
+	// Merged files are merged on every run, even when the last content was
+	// ours: it holds what the user had before, which must survive a rerun.
+	switch f.Kind {
+	case writers.MergeJSON:
 		merged, note, err := mergePackageJSON(old, data)
 		if err != nil {
 			return Planned{}, fmt.Errorf("%s: %w", f.Path, err)
 		}
 		pl.Data, pl.Note = merged, note
-	case f.Kind == writers.AppendLines && !ours:
+	case writers.AppendLines:
 		pl.Data = appendMissingLines(old, data)
 	default:
 		pl.Data = data
@@ -210,9 +217,6 @@ func plan(root string, opts Options, man *manifest, f writers.File) (Planned, er
 		pl.Action = Unchanged
 	case f.Kind == writers.MergeJSON || f.Kind == writers.AppendLines:
 		pl.Action = Merge
-		if ours {
-			pl.Action = Update
-		}
 	case ours:
 		pl.Action = Update
 	default:
@@ -256,10 +260,15 @@ func hash(b []byte) string {
 	return hex.EncodeToString(s[:])
 }
 
-// writeAtomic writes data to a temporary file beside p and renames it into
-// place, so a crash never leaves a half-written file.
-func writeAtomic(p string, data []byte) error {
+// writeAtomic writes data to rel under root through a temporary file beside
+// it that is renamed into place, so a crash never leaves a half-written
+// file. It refuses to write through a symbolic link that leads out of root.
+func writeAtomic(root, rel string, data []byte) error {
+	p := filepath.Join(root, filepath.FromSlash(rel))
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	if err := checkInside(root, filepath.Dir(p)); err != nil {
 		return err
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(p), "."+filepath.Base(p)+".tmp-*")
@@ -280,7 +289,29 @@ func writeAtomic(p string, data []byte) error {
 		mode = st.Mode().Perm()
 	}
 	_ = os.Chmod(tmp.Name(), mode)
-	return os.Rename(tmp.Name(), p)
+	if err := os.Rename(tmp.Name(), p); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return nil
+}
+
+// checkInside refuses a folder that, once symbolic links are resolved, is
+// not inside root: a link in the output tree must not make convert write
+// elsewhere.
+func checkInside(root, dir string) error {
+	r, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return err
+	}
+	d, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return err
+	}
+	if rel, err := filepath.Rel(r, d); err != nil || !filepath.IsLocal(rel) && rel != "." {
+		return fmt.Errorf("%s leads outside the output folder %s (a symbolic link?); nothing is written there", dir, root)
+	}
+	return nil
 }
 
 // appendMissingLines adds to old each line of add that old lacks.

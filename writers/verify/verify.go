@@ -1,7 +1,9 @@
 // Package verify proves generated Gen 2 projects with the real npm packages:
 // it type-checks them with tsc, synthesizes them by running
 // amplify/backend.ts with tsx (no AWS account needed), and loads the
-// CloudFormation that comes out so tests can assert on it.
+// CloudFormation that comes out so tests can assert on it. For GraphQL APIs
+// it also synthesizes the Gen 1 original (SynthGen1) and proves the
+// conversion identical to it (CompareAPIs, see parity.go).
 //
 // The packages come from a toolchain folder installed by `make toolchain`
 // (testdata/toolchain/package.json, cached in .cache/toolchain). Tests that

@@ -1,0 +1,5 @@
+import { AmplifyRootStackTemplate } from '@aws-amplify/cli-extensibility-helper';
+
+export function override(resources: AmplifyRootStackTemplate) {
+  resources.unauthRole.addOverride('Properties.MaxSessionDuration', 3600);
+}
