@@ -140,9 +140,9 @@ func Strs(ss ...string) Arr {
 type Call struct {
 	Fn   string
 	Args []Value
-	// HugLast lays out a call whose last argument is an object or array
-	// with the other arguments on the first line when it does not fit on
-	// one: `new CfnMap(stack, 'id', {` ... `})`.
+	// HugLast lays out a call whose last argument is long the way
+	// constructors read best: the leading arguments on the first line and
+	// the last one opening there, `new Table(stack, 'id', {` ... `})`.
 	HugLast bool
 }
 
@@ -155,26 +155,21 @@ func (c Call) inline() string {
 }
 
 func (c Call) block(p *Printer, head, tail string) {
-	if c.HugLast && len(c.Args) > 1 {
-		last := c.Args[len(c.Args)-1]
-		_, isObj := last.(Obj)
-		_, isArr := last.(Arr)
-		parts := make([]string, 0, len(c.Args))
-		fits := isObj || isArr
-		for _, v := range c.Args[:len(c.Args)-1] {
-			one := v.inline()
-			fits = fits && !hasComments(v) && !strings.Contains(one, "\n")
-			parts = append(parts, one)
-		}
-		open := head + c.Fn + "(" + strings.Join(parts, ", ") + ", "
-		if fits && len(indentUnit)*p.depth+len(open)+1 <= Width {
-			p.Value(open, last, ")"+tail)
-			return
-		}
-	}
 	if len(c.Args) == 1 {
 		p.Value(head+c.Fn+"(", c.Args[0], ")"+tail)
 		return
+	}
+	if c.HugLast && len(c.Args) > 1 {
+		lead, ok := head+c.Fn+"(", true
+		for _, a := range c.Args[:len(c.Args)-1] {
+			s := a.inline()
+			ok = ok && !hasComments(a) && !strings.Contains(s, "\n")
+			lead += s + ", "
+		}
+		if ok && len(indentUnit)*p.depth+len(lead) <= Width {
+			p.Value(lead, c.Args[len(c.Args)-1], ")"+tail)
+			return
+		}
 	}
 	p.Line(head + c.Fn + "(")
 	p.Indent()
