@@ -224,7 +224,7 @@ func (g *gen) writeOverride(r *model.Resource, src *model.SourceFile, target tar
 	title := fmt.Sprintf("Overrides of %s, translated from %s.", what, src.Path)
 	stmts, whole := o.translate()
 	if whole != "" {
-		g.overrideFinding(r, model.Finding{Code: "override", Level: model.Manual, Pos: model.Pos{File: src.Path, Line: 1},
+		g.reportOverride(r, model.Finding{Code: "override", Level: model.Manual, Pos: model.Pos{File: src.Path, Line: 1},
 			Reason: whole, Action: "port the override to CDK in amplify/backend.ts (see the TODO there)"})
 		g.backend.Add(OrderOverrides, title, func(p *ts.Printer) {
 			p.Todo("override", fmt.Sprintf("%s was not translated: %s. Port it with the Gen 2 escape hatches (backend.<resource>.resources.cfnResources); the file follows.", src.Path, whole))
@@ -233,7 +233,7 @@ func (g *gen) writeOverride(r *model.Resource, src *model.SourceFile, target tar
 		return
 	}
 	if len(stmts) == 0 {
-		g.overrideFinding(r, model.Finding{Code: "override", Level: model.Drop, Pos: model.Pos{File: src.Path, Line: 1},
+		g.reportOverride(r, model.Finding{Code: "override", Level: model.Drop, Pos: model.Pos{File: src.Path, Line: 1},
 			Reason: "the override function changes nothing"})
 		return
 	}
@@ -249,18 +249,18 @@ func (g *gen) writeOverride(r *model.Resource, src *model.SourceFile, target tar
 			for mod, names := range s.imports {
 				g.backend.Imports.Add(mod, names...)
 			}
-			g.overrideFinding(r, model.Finding{Code: "override.statement", Level: model.CDK, Subject: subject, Pos: pos,
+			g.reportOverride(r, model.Finding{Code: "override.statement", Level: model.CDK, Subject: subject, Pos: pos,
 				Reason: "carried into amplify/backend.ts on the Gen 2 resource"})
 			continue
 		}
-		g.overrideFinding(r, model.Finding{Code: "override.statement", Level: model.Manual, Subject: subject, Pos: pos,
+		g.reportOverride(r, model.Finding{Code: "override.statement", Level: model.Manual, Subject: subject, Pos: pos,
 			Reason: "not translated: " + s.why, Action: "port it in amplify/backend.ts (see the TODO there)"})
 	}
 	level := model.CDK
 	if translated < len(stmts) {
 		level = model.Manual
 	}
-	g.overrideFinding(r, model.Finding{Code: "override", Level: level, Pos: model.Pos{File: src.Path, Line: 1},
+	g.reportOverride(r, model.Finding{Code: "override", Level: level, Pos: model.Pos{File: src.Path, Line: 1},
 		Reason: fmt.Sprintf("%d of %d statement(s) translated to Gen 2 escape hatches", translated, len(stmts)),
 		Action: map[bool]string{true: "port the statements left as comments (see the TODOs in amplify/backend.ts)", false: ""}[translated < len(stmts)]})
 	same := translated == 0
@@ -293,7 +293,7 @@ func (g *gen) writeOverride(r *model.Resource, src *model.SourceFile, target tar
 	})
 }
 
-func (g *gen) overrideFinding(r *model.Resource, f model.Finding) {
+func (g *gen) reportOverride(r *model.Resource, f model.Finding) {
 	if r == nil {
 		g.projectFinding(f)
 		return
