@@ -46,6 +46,14 @@ var wrapperProps = map[string]string{
 	"deletionProtectionEnabled": "deletionProtectionEnabled",
 }
 
+// l1Renames are L1 properties whose names changed in aws-cdk-lib since the
+// Amplify CLI's extensibility helper was built: the raw tag maps of
+// taggable resources gained a Raw suffix (their tags are a TagManager).
+var l1Renames = map[string]string{
+	"userPoolTags": "userPoolTagsRaw", "hostedZoneTags": "hostedZoneTagsRaw",
+	"fileSystemTags": "fileSystemTagsRaw", "accessPointTags": "accessPointTagsRaw",
+}
+
 // overrideTarget is the Gen 2 expression of a Gen 1 override resource.
 type overrideTarget struct {
 	expr string
@@ -495,6 +503,9 @@ func (o *overrideFile) statement(s tsedit.Span) (text string, imports map[string
 			tr.replaceChain(s.From, eq, t.expr+"."+wrapperProps[rest[0]], t)
 		} else {
 			tr.replaceTarget(s.From, path, t)
+			if to, ok := l1Renames[rest[0]]; ok && len(rest) == 1 && f.Toks[eq-1].Text == rest[0] {
+				tr.ed.Replace(f.Toks[eq-1].Off, f.Toks[eq-1].End, to)
+			}
 		}
 		if why := tr.expr(eq+1, end); why != "" {
 			return "", nil, why

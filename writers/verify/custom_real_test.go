@@ -602,7 +602,7 @@ func TestOverridesApplied(t *testing.T) {
 		{"cfnUserPool.policies =", "AWS::Cognito::UserPool", "Policies", `"MinimumLength":12`},
 		{"cfnUserPool.policies =", "AWS::Cognito::UserPool", "Policies", `"TemporaryPasswordValidityDays":3`},
 		{"cfnUserPool.addPropertyOverride('DeviceConfiguration'", "AWS::Cognito::UserPool", "DeviceConfiguration", `"ChallengeRequiredOnNewDevice":true`},
-		{"cfnUserPool.userPoolTags =", "AWS::Cognito::UserPool", "UserPoolTags", `"Env":"main"`},
+		{"cfnUserPool.userPoolTagsRaw =", "AWS::Cognito::UserPool", "UserPoolTags", `"Env":"main"`},
 		{"cfnUserPoolClient.accessTokenValidity = 30", "AWS::Cognito::UserPoolClient", "AccessTokenValidity", `30`},
 		{"cfnIdentityPool.allowClassicFlow = true", "AWS::Cognito::IdentityPool", "AllowClassicFlow", `true`},
 		{"cfnUserGroup.description =", "AWS::Cognito::UserPoolGroup", "Description", `"People who publish recipes"`},
