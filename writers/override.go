@@ -46,9 +46,10 @@ var wrapperProps = map[string]string{
 	"deletionProtectionEnabled": "deletionProtectionEnabled",
 }
 
-// l1Renames are L1 properties whose names changed in aws-cdk-lib since the
-// Amplify CLI's extensibility helper was built: the raw tag maps of
-// taggable resources gained a Raw suffix (their tags are a TagManager).
+// l1Renames are the raw tag maps of taggable L1 resources: aws-cdk-lib
+// renders them from the resource's TagManager (tags), so assigning the
+// property after construction does nothing; a translated assignment sets
+// each tag on the TagManager instead.
 var l1Renames = map[string]string{
 	"userPoolTags": "userPoolTagsRaw", "hostedZoneTags": "hostedZoneTagsRaw",
 	"fileSystemTags": "fileSystemTagsRaw", "accessPointTags": "accessPointTagsRaw",
@@ -493,6 +494,9 @@ func (o *overrideFile) statement(s tsedit.Span) (text string, imports map[string
 		if len(rest) == 0 {
 			return "", nil, "it replaces a whole resource"
 		}
+		if _, tagMap := l1Renames[rest[0]]; tagMap && len(rest) == 1 && !t.wrapper {
+			return tr.tagMap(t, eq+1, end)
+		}
 		if t.wrapper {
 			if len(rest) != 1 || wrapperProps[rest[0]] == "" {
 				return "", nil, fmt.Sprintf("a Gen 2 model table (AmplifyDynamoDbTableWrapper) can only set %s", strings.Join(sortedKeys(wrapperProps), ", "))
@@ -503,9 +507,6 @@ func (o *overrideFile) statement(s tsedit.Span) (text string, imports map[string
 			tr.replaceChain(s.From, eq, t.expr+"."+wrapperProps[rest[0]], t)
 		} else {
 			tr.replaceTarget(s.From, path, t)
-			if to, ok := l1Renames[rest[0]]; ok && len(rest) == 1 && f.Toks[eq-1].Text == rest[0] {
-				tr.ed.Replace(f.Toks[eq-1].Off, f.Toks[eq-1].End, to)
-			}
 		}
 		if why := tr.expr(eq+1, end); why != "" {
 			return "", nil, why
@@ -747,6 +748,78 @@ func (tr *exprTranslator) wrapperValue(prop string, from, to int) string {
 		}
 	}
 	return ""
+}
+
+// tagMap translates `resources.x.userPoolTags = { K: v, ... }` into
+// `x.tags.setTag('K', v);` per tag.
+func (tr *exprTranslator) tagMap(t overrideTarget, from, to int) (string, map[string][]string, string) {
+	f := tr.o.f
+	if !f.Tok(from).Is("{") || f.Match(from) != to-1 {
+		return "", nil, "it sets a tag map to something other than an object literal; set each tag with .tags.setTag(key, value)"
+	}
+	type tag struct {
+		key        string
+		from, till int
+	}
+	var tags []tag
+	for k := from + 1; k < to-1; {
+		key := f.Tok(k)
+		if (key.Kind != tsedit.Ident && key.Kind != tsedit.String) || !f.Tok(k+1).Is(":") {
+			return "", nil, "its tag map has an entry that is not `key: value`"
+		}
+		end := k + 2
+		for end < to-1 && !f.Toks[end].Is(",") {
+			if m := f.Match(end); m > end {
+				end = m
+			}
+			end++
+		}
+		if end == k+2 {
+			return "", nil, "its tag map has an entry without a value"
+		}
+		if why := tr.expr(k+2, end); why != "" {
+			return "", nil, why
+		}
+		name := key.Text
+		if key.Kind == tsedit.String {
+			name = tsUnquote(name)
+		}
+		tags = append(tags, tag{key: name, from: k + 2, till: end})
+		k = end + 1
+	}
+	var ranges [][2]int
+	for _, tg := range tags {
+		ranges = append(ranges, [2]int{tg.from, tg.till})
+	}
+	values := tr.extract(ranges)
+	var lines []string
+	for i, tg := range tags {
+		lines = append(lines, fmt.Sprintf("%s.tags.setTag(%s, %s);", t.expr, ts.Quote(tg.key), values[i]))
+	}
+	tr.addImports(t.imports)
+	return strings.Join(lines, "\n"), tr.imports, ""
+}
+
+// extract returns the token ranges [from, till) with the edits applied.
+func (tr *exprTranslator) extract(ranges [][2]int) []string {
+	f := tr.o.f
+	for _, r := range ranges {
+		tr.ed.Insert(f.Toks[r[0]].Off, "\x00")
+		tr.ed.Insert(f.Toks[r[1]-1].End, "\x01")
+	}
+	out, err := tr.ed.Apply()
+	var vals []string
+	for _, r := range ranges {
+		if err != nil {
+			vals = append(vals, f.Text(r[0], r[1]-1))
+			continue
+		}
+		i := strings.IndexByte(out, 0)
+		j := strings.IndexByte(out, 1)
+		vals = append(vals, out[i+1:j])
+		out = out[j+1:]
+	}
+	return vals
 }
 
 // result returns the statement [from, end) with the edits applied.

@@ -70,7 +70,7 @@ func TestOverrideTranslation(t *testing.T) {
 		"backend.auth.resources.cfnResources.cfnUserPool.policies = {\n  passwordPolicy: {\n    ...(backend.auth.resources.cfnResources.cfnUserPool as any).policies[\"passwordPolicy\"],",
 		"backend.auth.resources.cfnResources.cfnUserPool.addPropertyOverride('DeviceConfiguration', {\n  ChallengeRequiredOnNewDevice: true,\n});",
 		"backend.auth.resources.cfnResources.cfnUserPoolClient.accessTokenValidity = 30;",
-		"backend.auth.resources.cfnResources.cfnUserPool.userPoolTagsRaw = { Environment: branchName, Project: 'notes' };",
+		"backend.auth.resources.cfnResources.cfnUserPool.tags.setTag('Environment', branchName);\nbackend.auth.resources.cfnResources.cfnUserPool.tags.setTag('Project', 'notes');",
 		"TODO(amplify-migrate): amplify/backend/auth/notes1234/override.ts:18 was not translated: it is not an assignment to a property of `resources.<resource>`.",
 		"// const suffix = amplifyProjectInfo.envName;",
 		"uses suffix, which is defined outside the statement",
