@@ -15,7 +15,25 @@ import (
 // of unknown categories that Gen 1 deployed from a template in their folder
 // are included the same way. Then every override.ts is translated.
 func (g *gen) writeCustom() error {
-	for _, r := range g.includeOrder() {
+	items := g.includeOrder()
+	var cdk, tpl []string
+	for _, r := range items {
+		if r.Service == "customCDK" {
+			cdk = append(cdk, "`"+r.Name+"`")
+		} else {
+			tpl = append(tpl, "`"+r.Category+"/"+r.Name+"`")
+		}
+	}
+	if len(cdk) > 0 {
+		g.note(OrderCustom, "Custom resources", "The custom CDK stacks ("+strings.Join(cdk, ", ")+") are ported to constructs in `amplify/custom/<name>/resource.ts`: each class now extends `Construct` and is created in its own stack (`backend.createStack('<name>')`) by `amplify/backend.ts`, which passes the values `AmplifyHelpers.addResourceDependency` used to look up (the `amplifyResources` argument). `cdk.Fn.ref('env')` and `getProjectInfo().envName` are the branch name; CDK v1 imports are aws-cdk-lib ones. The rest of each file is your code as it was: review it, and check the TODOs.")
+	}
+	if len(tpl) > 0 {
+		g.note(OrderCustom, "Custom resources", "The CloudFormation templates of "+strings.Join(tpl, ", ")+" are copied next to `amplify/backend.ts` and included with `CfnInclude`, each in its own stack, with the same logical IDs; the `env` parameter is the branch name, and the parameters Gen 1 filled from `dependsOn` get the Gen 2 resources' values.")
+	}
+	if len(items) > 0 {
+		g.note(OrderCustom, "Custom resources", "Gen 2 deploys these resources anew. Names built from the environment (`<prefix>-${env}`) are the same as Gen 1's when the branch is named like the environment, and buckets, queues and maps with fixed names collide while both backends exist: deploy Gen 2 from a differently named branch first, or move the stateful resources into the Gen 2 stacks with a CloudFormation stack refactor (`aws cloudformation create-stack-refactor`) so their data stays.")
+	}
+	for _, r := range items {
 		switch {
 		case r.Custom != nil && r.Service == "customCDK":
 			g.writeCustomCDK(r)

@@ -146,6 +146,9 @@ func (g *gen) resourceTargets(r *model.Resource) targetFunc {
 					return t(cfn+"cfnGraphqlSchema", 2)
 				}
 			}
+			if first == "models" && len(path) >= 3 && path[2] != "modelDDBTable" {
+				return overrideTarget{}, fmt.Sprintf("Gen 2 names a model's resolvers and functions differently (backend.data.resources.cfnResources.cfnResolvers and cfnFunctionConfigurations); find the one for %s there", path[1])
+			}
 			if first == "models" && len(path) >= 3 && path[2] == "modelDDBTable" {
 				if r.GraphQL != nil && len(r.GraphQL.Models) > 0 && !strIn(r.GraphQL.Models, path[1]) {
 					return overrideTarget{}, fmt.Sprintf("the schema has no @model type %s", path[1])
@@ -672,7 +675,13 @@ func (tr *exprTranslator) expr(from, to int) string {
 			case f.At(i+1, ".", "envName"):
 				tr.ed.Replace(t.Off, f.Toks[i+2].End, o.g.backend.BranchName())
 			case f.At(i+1, ".", "projectName"):
-				tr.ed.Replace(t.Off, f.Toks[i+2].End, ts.Quote(o.g.p.Name))
+				prev, next := f.Tok(i-1), f.Tok(i+3)
+				if prev.Kind == tsedit.Template && strings.HasSuffix(prev.Text, "${") && next.Kind == tsedit.Template && strings.HasPrefix(next.Text, "}") {
+					// `...${info.projectName}...` becomes the name itself.
+					tr.ed.Replace(prev.End-2, next.Off+1, ts.Template(o.g.p.Name))
+				} else {
+					tr.ed.Replace(t.Off, f.Toks[i+2].End, ts.Quote(o.g.p.Name))
+				}
 			default:
 				return "it uses " + o.info + " other than .envName and .projectName"
 			}

@@ -149,8 +149,9 @@ export function override(resources: AmplifyApiGraphQlResourceStackTemplate) {
 	p.Resources = []*model.Resource{api, bucket}
 	p.RootOverride = &model.SourceFile{Path: "amplify/backend/awscloudformation/override.ts", Content: `import { AmplifyRootStackTemplate } from '@aws-amplify/cli-extensibility-helper';
 
-export function override(resources: AmplifyRootStackTemplate) {
+export function override(resources: AmplifyRootStackTemplate, amplifyProjectInfo) {
   resources.authRole.addPropertyOverride('MaxSessionDuration', 7200);
+  resources.authRole.description = ` + "`users of ${amplifyProjectInfo.projectName}`" + `;
   resources.unauthRole.description = 'guests';
   resources.deploymentBucket.addPropertyOverride('X', 1);
 }
@@ -172,6 +173,7 @@ export function override(resources: AmplifyRootStackTemplate) {
 		"not the Gen 1 policies",
 		"(backend.auth.resources.authenticatedUserIamRole.node.defaultChild as CfnRole).addPropertyOverride('MaxSessionDuration', 7200);",
 		"(backend.auth.resources.unauthenticatedUserIamRole.node.defaultChild as CfnRole).description = 'guests';",
+		"(backend.auth.resources.authenticatedUserIamRole.node.defaultChild as CfnRole).description = `users of notes`;",
 		"Gen 2 has no Amplify deployment bucket",
 		"import { CfnRole } from 'aws-cdk-lib/aws-iam';",
 	} {
