@@ -1,6 +1,7 @@
 package writers
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -179,5 +180,32 @@ export class cdkStack extends cdk.Stack {
 	}
 	if strings.Contains(r.Code, "const __dirname") || len(r.Todos) != 0 {
 		t.Errorf("rewrote text inside a string or comment:\n%s", r.Code)
+	}
+}
+
+func BenchmarkPortCDKStack(b *testing.B) {
+	src, err := os.ReadFile("../testdata/cases/custom-cdk-stacks/amplify/backend/custom/notifier/cdk-stack.ts")
+	if err != nil {
+		b.Fatal(err)
+	}
+	deps := []model.Dependency{{Category: "api", ResourceName: "notesapp", Attributes: []string{"GraphQLAPIIdOutput", "GraphQLAPIEndpointOutput"}},
+		{Category: "function", ResourceName: "notesprocessor", Attributes: []string{"Arn", "Name"}}}
+	b.SetBytes(int64(len(src)))
+	for i := 0; i < b.N; i++ {
+		r := portCDKStack(cdkPortInput{Resource: "notifier", ProjectName: "notesapp", Path: "cdk-stack.ts", Source: string(src), Deps: deps})
+		if r.Skeleton {
+			b.Fatal("not ported")
+		}
+	}
+}
+
+func BenchmarkTranslateOverride(b *testing.B) {
+	p := &model.Project{Name: "notes", AmplifyDir: "amplify"}
+	r := &model.Resource{Category: "auth", Name: "notes1234", Service: "Cognito",
+		Override: &model.SourceFile{Path: "override.ts", Content: authOverride}}
+	p.Resources = []*model.Resource{r}
+	for i := 0; i < b.N; i++ {
+		g := testGen(p, Options{}, "auth")
+		g.writeOverrides()
 	}
 }

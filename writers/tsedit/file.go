@@ -26,7 +26,7 @@ func Parse(src string) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
-	f := &File{Src: src, All: all}
+	f := &File{Src: src, All: all, Toks: make([]Token, 0, len(all))}
 	for _, t := range all {
 		if t.Kind != Comment {
 			f.Toks = append(f.Toks, t)

@@ -101,7 +101,7 @@ var regexAfter = map[string]bool{
 // tokens so that callers can carry them. An unterminated string, comment or
 // template literal is a *SyntaxError.
 func Scan(src string) ([]Token, error) {
-	s := &scanner{src: src, line: 1, col: 1}
+	s := &scanner{src: src, line: 1, col: 1, toks: make([]Token, 0, len(src)/5+8)}
 	return s.run()
 }
 

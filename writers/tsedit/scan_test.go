@@ -152,3 +152,13 @@ func FuzzParse(f *testing.F) {
 		_ = file.Statements(0, len(file.Toks))
 	})
 }
+
+func BenchmarkParse(b *testing.B) {
+	src := strings.Repeat("const x = `a${b.c('d')}e` /* c */ + f(/re/g, { g: [1, 2] }); // t\n", 200)
+	b.SetBytes(int64(len(src)))
+	for i := 0; i < b.N; i++ {
+		if _, err := Parse(src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
