@@ -444,8 +444,14 @@ func (g *gen) writePinpointApp(r *model.Resource, appName string) {
 	stack := g.otherStack("analytics")
 	branch := g.backend.BranchName()
 	g.backend.Imports.Add("aws-cdk-lib/aws-pinpoint", "CfnApp")
+	// Analytics and notifications resources share the analytics stack; a
+	// notifications project must not take an analytics resource's id.
+	id := r.Name
+	if r.Category == model.CategoryNotifications {
+		id += "Notifications"
+	}
 	g.backend.Add(orderOtherResources, fmt.Sprintf("%s/%s: the Pinpoint project %s-<branch>.", r.Category, r.Name, appName), func(p *ts.Printer) {
-		p.Value("const "+v+" = ", ts.Call{HugLast: true, Fn: "new CfnApp", Args: []ts.Value{ts.Expr(stack), ts.Str(r.Name),
+		p.Value("const "+v+" = ", ts.Call{HugLast: true, Fn: "new CfnApp", Args: []ts.Value{ts.Expr(stack), ts.Str(id),
 			ts.Obj{{Key: "name", Value: ts.Expr("`" + ts.Template(appName) + "-${" + branch + "}`")}}}}, ";")
 	})
 }
@@ -484,9 +490,13 @@ func (g *gen) writeNotifications(r *model.Resource) {
 		case "InAppMessaging":
 			f.Level, f.Reason = model.CDK, "app users may fetch in-app messages"
 			channels = append(channels, out)
+			if a := g.p.Find(model.CategoryAnalytics, r.Name); a != nil && app == resourceVar(a) && a.Other.Analytics.InAppMessaging {
+				f.Reason += " (granted with the shared analytics project)"
+				break
+			}
 			body = append(body, func(p *ts.Printer) {
 				roles, why := g.roleExprs(true, true, nil)
-				g.writePolicy(r, p, stack, r.Name+"InAppMessagingPolicy", "", []string{"mobiletargeting:GetInAppMessages"}, []ts.Value{ts.Expr("`${" + app + ".attrArn}*`")}, roles, why)
+				g.writePolicy(r, p, stack, r.Name+"NotificationsInAppMessagingPolicy", "", []string{"mobiletargeting:GetInAppMessages"}, []ts.Value{ts.Expr("`${" + app + ".attrArn}*`")}, roles, why)
 			})
 		case "SMS":
 			f.Level, f.Reason = model.CDK, "the SMS channel is enabled (CfnSMSChannel)"

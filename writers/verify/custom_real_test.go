@@ -257,7 +257,16 @@ func TestCustomCDKPorted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	resolver := one("AWS::AppSync::Resolver")
+	var resolver *verify.Found
+	for _, f := range asm.ResourcesOfType("AWS::AppSync::Resolver") {
+		if f.Properties["FieldName"] == "publishNote" {
+			f := f
+			resolver = &f
+		}
+	}
+	if resolver == nil {
+		t.Fatal("no publishNote resolver")
+	}
 	if got, _ := resolver.Properties["RequestMappingTemplate"].(string); got != string(vtl) {
 		t.Errorf("resolver request template %q, want the VTL file read through __dirname", got)
 	}

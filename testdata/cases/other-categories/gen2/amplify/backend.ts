@@ -109,8 +109,6 @@ const geoTrailmap = new CfnMap(geoStack, 'trailmap', {
 
 // notifications/fieldguide: the channels InAppMessaging, SMS, FCM, Email and the notifications
 // section of amplify_outputs.json.
-// TODO(amplify-migrate): grant mobiletargeting:GetInAppMessages on notifications/fieldguide: auth
-// was not converted, so Gen 2 has no identity pool roles to grant access to.
 new CfnSMSChannel(analyticsStack, 'fieldguideSMSChannel', {
   applicationId: analyticsFieldguide.ref,
   enabled: true,
