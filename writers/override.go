@@ -502,7 +502,7 @@ func (o *overrideFile) statement(s tsedit.Span) (text string, imports map[string
 		}
 		if t.wrapper {
 			if len(rest) != 1 || wrapperProps[rest[0]] == "" {
-				return "", nil, fmt.Sprintf("a Gen 2 model table (AmplifyDynamoDbTableWrapper) can only set %s", strings.Join(sortedKeys(wrapperProps), ", "))
+				return "", nil, fmt.Sprintf("a Gen 2 model table (AmplifyDynamoDbTableWrapper) can only set %s", strings.Join(sortedMapKeys(wrapperProps), ", "))
 			}
 			if why := tr.wrapperValue(rest[0], eq+1, end); why != "" {
 				return "", nil, why
@@ -523,7 +523,7 @@ func (o *overrideFile) statement(s tsedit.Span) (text string, imports map[string
 	}
 	method := path[len(path)-1]
 	if !overrideMethods[method] {
-		return "", nil, fmt.Sprintf("%s is not one of the CfnResource override methods (%s)", method, strings.Join(sortedKeys(overrideMethodsText()), ", "))
+		return "", nil, fmt.Sprintf("%s is not one of the CfnResource override methods (%s)", method, strings.Join(sortedMapKeys(overrideMethodsText()), ", "))
 	}
 	t, why := o.target(path[:len(path)-1])
 	if why != "" {
@@ -550,7 +550,7 @@ func overrideMethodsText() map[string]string {
 	return m
 }
 
-func sortedKeys(m map[string]string) []string {
+func sortedMapKeys(m map[string]string) []string {
 	var out []string
 	for k := range m {
 		out = append(out, k)
