@@ -49,6 +49,8 @@ func (g *gen) writeOther() error {
 			g.writeVideo(r)
 		case o.Hosting != nil:
 			g.writeHosting(r)
+		case r.Category == "xr":
+			g.writeXR(r)
 		}
 	}
 	g.writeGeoOutput(maps, indexes, collections)
@@ -67,10 +69,21 @@ func (g *gen) otherNative(r *model.Resource) bool {
 		return true
 	}
 	switch r.Category {
-	case model.CategoryPredictions, "video":
+	case model.CategoryPredictions, "video", "xr":
 		return true
 	}
 	return false
+}
+
+// writeXR reports an XR (Amazon Sumerian) scene: the service is gone.
+func (g *gen) writeXR(r *model.Resource) {
+	g.markHandled(r)
+	g.finding(r, model.Finding{Code: "xr.sumerian", Level: model.Manual, Subject: r.Name,
+		Reason: "an Amazon Sumerian scene (XR category); AWS shut Sumerian down in 2023 and Gen 2 has no XR category",
+		Action: "remove the scene from the app, or rebuild it with another 3D engine (see the TODO in amplify/backend.ts)"})
+	g.backend.Add(OrderOther, "xr/"+r.Name, func(p *ts.Printer) {
+		p.Todo("xr.sumerian", fmt.Sprintf("xr/%s was an Amazon Sumerian scene, a service AWS shut down in 2023; there is nothing to deploy. Remove the XR code from the frontend, or rebuild the scene with another 3D engine (for example Babylon.js or three.js) and host its assets in storage.", r.Name))
+	})
 }
 
 // ownAttr resolves the outputs of the resources this package creates.
