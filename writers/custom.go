@@ -444,6 +444,11 @@ func (g *gen) writeCustomCDK(r *model.Resource) {
 	for _, f := range c.Files {
 		rel := strings.TrimPrefix(f, r.Dir+"/")
 		g.copyFile(path.Join(dir, rel), f)
+		if ext := path.Ext(f); ext == ".ts" || ext == ".js" || ext == ".mjs" || ext == ".cjs" {
+			g.finding(r, model.Finding{Code: "custom.cdk-source", Level: model.Manual, Subject: rel, Pos: model.Pos{File: f},
+				Reason: "a code file next to the stack, copied unchanged: only cdk-stack.ts is ported",
+				Action: "check it for CDK v1 imports, require() and the extensibility helper, which Gen 2's ES-module build does not have"})
+		}
 	}
 	if len(c.Files) > 0 {
 		g.finding(r, model.Finding{Code: "custom.cdk-files", Level: model.Auto, Pos: model.Pos{File: r.Dir},
