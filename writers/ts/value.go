@@ -46,6 +46,9 @@ type Entry struct {
 	TodoCode string
 	// Spread writes `...Value` instead of `Key: Value`.
 	Spread bool
+	// Shorthand writes the Value alone (`{ schema }`): for a key whose
+	// value is an identifier of the same name.
+	Shorthand bool
 }
 
 // Obj is an object literal whose members keep their order.
@@ -74,6 +77,9 @@ func (o Obj) inline() string {
 func (e Entry) head() string {
 	if e.Spread {
 		return "..."
+	}
+	if e.Shorthand {
+		return ""
 	}
 	return PropKey(e.Key) + ": "
 }

@@ -3,11 +3,12 @@ import { CfnOutput, CfnParameter, Tags } from 'aws-cdk-lib';
 import { cdkStack as CustomNotifier } from './custom/notifier/resource';
 import { cdkStack as CustomReporting } from './custom/reporting/resource';
 import { cdkStack as CustomScratchpad } from './custom/scratchpad/resource';
+import { data } from './data/resource';
 
 // Gen 1 put the environment name in resource names; Gen 2 uses the branch.
 const branchName = process.env.AWS_BRANCH ?? 'sandbox';
 
-const backend = defineBackend({});
+const backend = defineBackend({ data });
 
 // custom/notifier: the Gen 1 custom CDK stack, ported to a construct in
 // custom/notifier/resource.ts.
@@ -15,15 +16,8 @@ const customNotifierStack = backend.createStack('notifier');
 const customNotifier = new CustomNotifier(customNotifierStack, 'notifier', {
   api: {
     notesapp: {
-      // TODO(amplify-migrate): pass the GraphQLAPIIdOutput of api/notesapp here (api/notesapp was
-      // not converted to defineData). Until then it is the stack parameter
-      // apinotesappGraphQLAPIIdOutput, as in Gen 1, and deployment fails because nothing sets it.
-      GraphQLAPIIdOutput: new CfnParameter(customNotifierStack, 'apinotesappGraphQLAPIIdOutput', { type: 'String' }).valueAsString,
-      // TODO(amplify-migrate): pass the GraphQLAPIEndpointOutput of api/notesapp here (api/notesapp
-      // was not converted to defineData). Until then it is the stack parameter
-      // apinotesappGraphQLAPIEndpointOutput, as in Gen 1, and deployment fails because nothing sets
-      // it.
-      GraphQLAPIEndpointOutput: new CfnParameter(customNotifierStack, 'apinotesappGraphQLAPIEndpointOutput', { type: 'String' }).valueAsString,
+      GraphQLAPIIdOutput: backend.data.apiId,
+      GraphQLAPIEndpointOutput: backend.data.graphqlUrl,
     },
   },
   function: {
@@ -55,9 +49,6 @@ const customReporting = new CustomReporting(backend.createStack('reporting'), 'r
 const customScratchpad = new CustomScratchpad(backend.createStack('scratchpad'), 'scratchpad', {});
 
 // Resources with no Gen 2 conversion
-// TODO(amplify-migrate): api/notesapp (service "AppSync") was not converted; recreate it with CDK
-// in this file (backend.createStack('notesapp')) or remove it if it is no longer used. Its Gen 1
-// files are in amplify/backend/api/notesapp.
 // TODO(amplify-migrate): function/notesprocessor (service "Lambda") was not converted; recreate it
 // with CDK in this file (backend.createStack('notesprocessor')) or remove it if it is no longer
 // used. Its Gen 1 files are in amplify/backend/function/notesprocessor.

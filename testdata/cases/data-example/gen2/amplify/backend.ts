@@ -1,0 +1,9 @@
+import { defineBackend } from '@aws-amplify/backend';
+import { data } from './data/resource';
+
+const backend = defineBackend({ data });
+
+// Resources with no Gen 2 conversion
+// TODO(amplify-migrate): auth/dataexampleauth (service "Cognito") was not converted; recreate it
+// with CDK in this file (backend.createStack('dataexampleauth')) or remove it if it is no longer
+// used. Its Gen 1 files are in amplify/backend/auth/dataexampleauth.
