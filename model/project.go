@@ -165,6 +165,8 @@ type Dependency struct {
 	Attributes   []string
 	// TriggerProvider is set for auth triggers ("Cognito").
 	TriggerProvider string
+	// Pos is the entry in backend-config.json.
+	Pos Pos
 }
 
 // SourceFile is a user-written file carried into the conversion (override.ts,

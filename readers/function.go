@@ -3,6 +3,8 @@ package readers
 import (
 	"path"
 
+	"github.com/tidwall/gjson"
+
 	"github.com/amplify-migrate/amplify-migrate/model"
 )
 
@@ -19,7 +21,25 @@ func (r *reader) readFunction(res *model.Resource) {
 		f.Runtime = props.Get("Runtime").String()
 		f.Handler = props.Get("Handler").String()
 	}
-	_, f.Settings, f.Positions = r.readSettings(res, "", "function-parameters.json")
+	var fp *jsonDoc
+	fp, f.Settings, f.Positions = r.readSettings(res, "", "function-parameters.json")
+	if fp != nil {
+		// permissions: category -> resource -> operations (added for the
+		// storage conversion; the function conversion owns this reader).
+		fp.root.Get("permissions").ForEach(func(cat, resources gjson.Result) bool {
+			resources.ForEach(func(name, ops gjson.Result) bool {
+				if f.Permissions == nil {
+					f.Permissions = map[string]map[string][]string{}
+				}
+				if f.Permissions[cat.String()] == nil {
+					f.Permissions[cat.String()] = map[string][]string{}
+				}
+				f.Permissions[cat.String()][name.String()] = asStringList(ops)
+				return true
+			})
+			return true
+		})
+	}
 }
 
 func (r *reader) readLayer(res *model.Resource) {

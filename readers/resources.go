@@ -130,7 +130,7 @@ func (r *reader) readResource(d *jsonDoc, category, name string, entry gjson.Res
 	case "api/AppSync":
 		r.readGraphQL(res, d, jp, entry)
 	case "api/API Gateway":
-		r.readREST(res)
+		r.readREST(res, entry)
 	case "custom/customCDK", "custom/customCloudformation":
 		r.readCustom(res)
 	default:
@@ -185,6 +185,7 @@ func (r *reader) readDependsOn(d *jsonDoc, res *model.Resource, jp string, deps 
 			ResourceName:    dep.Get("resourceName").String(),
 			Attributes:      asStringList(dep.Get("attributes")),
 			TriggerProvider: dep.Get("triggerProvider").String(),
+			Pos:             d.Pos(dep, dp),
 		}
 		if x.Category == "" || x.ResourceName == "" {
 			r.warnf(d.Pos(dep, dp), "each dependsOn entry names a category and a resourceName", "incomplete dependsOn entry is ignored")

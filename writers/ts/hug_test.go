@@ -2,7 +2,7 @@ package ts
 
 import "testing"
 
-func TestCallHugLast(t *testing.T) {
+func TestCallHugLastFallback(t *testing.T) {
 	obj := Obj{{Key: "mapName", Value: Expr("`esridarkgray-${branchName}`")}, {Key: "configuration", Value: Obj{{Key: "style", Value: Str("VectorEsriDarkGrayCanvas")}}}, {Key: "pricingPlan", Value: Str("RequestBasedUsage")}}
 	p := New()
 	p.Value("const geoEsridarkgray = ", Call{Fn: "new CfnMap", Args: []Value{Expr("geoStack"), Str("esridarkgray"), obj}, HugLast: true}, ";")

@@ -160,3 +160,39 @@ func TestCommentWraps(t *testing.T) {
 		}
 	}
 }
+
+func TestCallHugLast(t *testing.T) {
+	p := New()
+	p.Value("const t = ", Call{Fn: "new Table", HugLast: true, Args: []Value{Expr("stack"), Str("activity"), Obj{
+		{Key: "partitionKey", Value: Obj{{Key: "name", Value: Str("id")}, {Key: "type", Value: Expr("AttributeType.STRING")}}},
+		{Key: "billingMode", Value: Expr("BillingMode.PROVISIONED")},
+		{Key: "readCapacity", Value: Num(5)},
+	}}}, ";")
+	want := `const t = new Table(stack, 'activity', {
+  partitionKey: { name: 'id', type: AttributeType.STRING },
+  billingMode: BillingMode.PROVISIONED,
+  readCapacity: 5,
+});
+`
+	if p.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", p.String(), want)
+	}
+	// Short calls stay on one line; without HugLast the layout is unchanged.
+	p = New()
+	p.Value("", Call{Fn: "f", HugLast: true, Args: []Value{Expr("a"), Obj{{Key: "b", Value: Num(1)}}}}, ";")
+	if p.String() != "f(a, { b: 1 });\n" {
+		t.Errorf("got %q", p.String())
+	}
+}
+
+func TestQuoteFewest(t *testing.T) {
+	for in, want := range map[string]string{
+		"'*'":      `"'*'"`,
+		"plain":    `'plain'`,
+		`it's "x"`: `'it\'s "x"'`,
+	} {
+		if got := QuoteFewest(in); got != want {
+			t.Errorf("QuoteFewest(%q) = %s, want %s", in, got, want)
+		}
+	}
+}

@@ -42,6 +42,29 @@ func Quote(s string) string {
 	return b.String()
 }
 
+// QuoteFewest returns s as a string literal in the quotes that need no
+// escaping when there is a choice: double quotes for "'*'", single quotes
+// otherwise (the Quote default).
+func QuoteFewest(s string) string {
+	if !strings.Contains(s, "'") || strings.ContainsAny(s, "\"\\\n\r") {
+		return Quote(s)
+	}
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == 0x2028 || r == 0x2029:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
 // Template returns s as the inside of a template literal (without the
 // backticks): backticks, backslashes and `${` are escaped.
 func Template(s string) string {

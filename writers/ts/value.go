@@ -23,6 +23,9 @@ func (e Expr) block(p *Printer, head, tail string) {
 // Str is a string literal.
 func Str(s string) Expr { return Expr(Quote(s)) }
 
+// StrFewest is a string literal quoted with QuoteFewest.
+func StrFewest(s string) Expr { return Expr(QuoteFewest(s)) }
+
 // Num is a number literal.
 func Num(n int) Expr { return Expr(strconv.Itoa(n)) }
 

@@ -204,7 +204,7 @@ func TestCustomTemplateValues(t *testing.T) {
 		t.Errorf("bucket name %s, want photoalbum-uploads-main", got)
 	}
 	// retentionDays had no value in Gen 1 either: it keeps its default.
-	if got := jsonText(dig(asm.Templates[buckets[0].Template].Parameters, "retentionDays", "Default")); got != "90" {
+	if got := jsonText(digJSON(asm.Templates[buckets[0].Template].Parameters, "retentionDays", "Default")); got != "90" {
 		t.Errorf("retentionDays default %s, want 90", got)
 	}
 	topics := asm.ResourcesOfType("AWS::SNS::Topic")
@@ -337,7 +337,7 @@ func customOutputs(t *testing.T, asm *verify.Assembly) map[string]any {
 }
 
 // dig walks a decoded JSON value by keys.
-func dig(v any, keys ...string) any {
+func digJSON(v any, keys ...string) any {
 	for _, k := range keys {
 		m, ok := v.(map[string]any)
 		if !ok {
@@ -410,14 +410,14 @@ func TestGeoConverted(t *testing.T) {
 						t.Errorf("no map %s", name)
 						continue
 					}
-					if got := dig(m.Properties, "Configuration", "Style"); got != geo.MapStyle {
+					if got := digJSON(m.Properties, "Configuration", "Style"); got != geo.MapStyle {
 						t.Errorf("map %s style %v, want %s", name, got, geo.MapStyle)
 					}
-					if got := dig(outs, "geo", "maps", "items", name, "style"); got != geo.MapStyle {
+					if got := digJSON(outs, "geo", "maps", "items", name, "style"); got != geo.MapStyle {
 						t.Errorf("amplify_outputs geo.maps.items[%s].style = %v", name, got)
 					}
-					if geo.IsDefault && dig(outs, "geo", "maps", "default") != name {
-						t.Errorf("default map %v, want %s", dig(outs, "geo", "maps", "default"), name)
+					if geo.IsDefault && digJSON(outs, "geo", "maps", "default") != name {
+						t.Errorf("default map %v, want %s", digJSON(outs, "geo", "maps", "default"), name)
 					}
 				case "PlaceIndex":
 					ix, ok := indexes[name]
@@ -428,11 +428,11 @@ func TestGeoConverted(t *testing.T) {
 					if got, _ := ix.Properties["DataSource"].(string); !strings.EqualFold(got, geo.DataProvider) {
 						t.Errorf("index %s data source %s, want %s", name, got, geo.DataProvider)
 					}
-					if geo.IntendedUse != "" && dig(ix.Properties, "DataSourceConfiguration", "IntendedUse") != geo.IntendedUse {
-						t.Errorf("index %s intended use %v", name, dig(ix.Properties, "DataSourceConfiguration", "IntendedUse"))
+					if geo.IntendedUse != "" && digJSON(ix.Properties, "DataSourceConfiguration", "IntendedUse") != geo.IntendedUse {
+						t.Errorf("index %s intended use %v", name, digJSON(ix.Properties, "DataSourceConfiguration", "IntendedUse"))
 					}
-					if geo.IsDefault && dig(outs, "geo", "search_indices", "default") != name {
-						t.Errorf("default index %v, want %s", dig(outs, "geo", "search_indices", "default"), name)
+					if geo.IsDefault && digJSON(outs, "geo", "search_indices", "default") != name {
+						t.Errorf("default index %v, want %s", digJSON(outs, "geo", "search_indices", "default"), name)
 					}
 				case "GeofenceCollection":
 					if _, ok := collections[name]; !ok {
@@ -484,7 +484,7 @@ func TestAnalyticsAndNotificationsConverted(t *testing.T) {
 					if !apps[r.Other.Analytics.AppName+"-main"] {
 						t.Errorf("no Pinpoint app %s-main (have %v)", r.Other.Analytics.AppName, apps)
 					}
-					if dig(outs, "analytics", "amazon_pinpoint", "app_id") == nil {
+					if digJSON(outs, "analytics", "amazon_pinpoint", "app_id") == nil {
 						t.Error("no analytics.amazon_pinpoint in amplify_outputs")
 					}
 				case r.Other != nil && r.Other.Analytics != nil && r.Service == "Kinesis":
@@ -501,7 +501,7 @@ func TestAnalyticsAndNotificationsConverted(t *testing.T) {
 					if len(apps) == 0 {
 						t.Error("notifications without a Pinpoint app")
 					}
-					if dig(outs, "notifications", "amazon_pinpoint_app_id") == nil {
+					if digJSON(outs, "notifications", "amazon_pinpoint_app_id") == nil {
 						t.Error("no notifications section in amplify_outputs")
 					}
 					for _, ch := range r.Other.Notifications.Channels {
@@ -520,13 +520,13 @@ func TestPredictionsVideoConverted(t *testing.T) {
 	s := verify.Shared(t)
 	g := s.Convert(t, corpusProject(t, "lwang-79__learnwithai"), writers.Options{})
 	outs := customOutputs(t, s.Synth(t, g))
-	if got := dig(outs, "custom", "Predictions", "convert", "speechGenerator", "defaults", "voiceId"); got != "Joanna" {
+	if got := digJSON(outs, "custom", "Predictions", "convert", "speechGenerator", "defaults", "voiceId"); got != "Joanna" {
 		t.Errorf("speechGenerator voice %v, want Joanna", got)
 	}
 	g = s.Convert(t, customCase("other-categories"), writers.Options{})
 	asm := s.Synth(t, g)
 	outs = customOutputs(t, asm)
-	if got := dig(outs, "custom", "Predictions", "convert", "translateText", "defaults", "targetLanguage"); got != "es" {
+	if got := digJSON(outs, "custom", "Predictions", "convert", "translateText", "defaults", "targetLanguage"); got != "es" {
 		t.Errorf("translateText target %v", got)
 	}
 	ch := asm.ResourcesOfType("AWS::IVS::Channel")
@@ -584,7 +584,7 @@ func TestTagsApplied(t *testing.T) {
 			for _, f := range asm.ResourcesOfType("AWS::Pinpoint::App") {
 				checked++
 				for k, v := range want {
-					if got := dig(f.Properties, "Tags", k); got != v {
+					if got := digJSON(f.Properties, "Tags", k); got != v {
 						t.Errorf("Pinpoint app %s: tag %s = %v, want %q", f.LogicalID, k, got, v)
 					}
 				}

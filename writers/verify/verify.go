@@ -112,7 +112,11 @@ func (tc *Toolchain) Synth(ctx context.Context, projectDir, outDir string) (*Ass
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return nil, err
 	}
-	env := []string{"CDK_OUTDIR=" + outDir, "CDK_CONTEXT_JSON=" + BackendContext, "AWS_BRANCH=main"}
+	// NODE_PRESERVE_SYMLINKS: node_modules is a link to the shared toolchain,
+	// and constructs that bundle a Lambda from their own package (referenceAuth's
+	// custom resource) require its path to be under the project, as it is in a
+	// real project; without it Node reports the link's target instead.
+	env := []string{"CDK_OUTDIR=" + outDir, "CDK_CONTEXT_JSON=" + BackendContext, "AWS_BRANCH=main", "NODE_PRESERVE_SYMLINKS=1"}
 	if _, err := tc.run(ctx, projectDir, env, tc.Bin("tsx"), "amplify/backend.ts"); err != nil {
 		return nil, err
 	}

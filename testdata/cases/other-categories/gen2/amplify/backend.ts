@@ -1,16 +1,98 @@
 import { defineBackend } from '@aws-amplify/backend';
-import { Tags } from 'aws-cdk-lib';
+import { Duration, Tags } from 'aws-cdk-lib';
+import { CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { CfnChannel, CfnStreamKey } from 'aws-cdk-lib/aws-ivs';
 import { CfnStream } from 'aws-cdk-lib/aws-kinesis';
 import { CfnGeofenceCollection, CfnMap, CfnPlaceIndex } from 'aws-cdk-lib/aws-location';
 import { CfnApp, CfnSMSChannel } from 'aws-cdk-lib/aws-pinpoint';
 import { CfnInclude } from 'aws-cdk-lib/cloudformation-include';
 import { fileURLToPath } from 'node:url';
+import { auth } from './auth/resource';
+import { gen1UserPool, userMigration } from './auth/user-migration/resource';
 
 // Gen 1 put the environment name in resource names; Gen 2 uses the branch.
 const branchName = process.env.AWS_BRANCH ?? 'sandbox';
 
-const backend = defineBackend({});
+const backend = defineBackend({ auth, userMigration });
+
+// Auth: settings defineAuth cannot express, pinned to their Gen 1 values.
+const { cfnUserPool, cfnUserPoolClient, cfnIdentityPool } = backend.auth.resources.cfnResources;
+// The Gen 1 pool predates usernameCaseSensitive, so Cognito made it case sensitive.
+cfnUserPool.usernameConfiguration = { caseSensitive: true };
+// Gen 1's password policy (Gen 2's default requires every character class).
+cfnUserPool.policies = {
+  passwordPolicy: {
+    minimumLength: 8,
+    requireLowercase: false,
+    requireUppercase: false,
+    requireNumbers: false,
+    requireSymbols: false,
+    temporaryPasswordValidityDays: 7,
+  },
+};
+// Refresh tokens last 30 days, as in Gen 1.
+cfnUserPoolClient.refreshTokenValidity = 30;
+// Cognito runs the userMigration trigger only for USER_PASSWORD_AUTH sign-ins (with SRP it never
+// sees the password). Remove ALLOW_USER_PASSWORD_AUTH once every user has signed in since the move.
+cfnUserPoolClient.explicitAuthFlows = [
+  'ALLOW_CUSTOM_AUTH',
+  'ALLOW_USER_SRP_AUTH',
+  'ALLOW_REFRESH_TOKEN_AUTH',
+  'ALLOW_USER_PASSWORD_AUTH',
+];
+// Gen 1 had no hosted UI, so its app client had OAuth off; Gen 2's turns it on with a placeholder
+// callback URL.
+cfnUserPoolClient.allowedOAuthFlowsUserPoolClient = false;
+cfnUserPoolClient.allowedOAuthFlows = undefined;
+cfnUserPoolClient.allowedOAuthScopes = undefined;
+cfnUserPoolClient.callbackUrLs = undefined;
+// Gen 1's second app client, used by native apps (amplify-meta.json AppClientID).
+const nativeAppClient = backend.auth.resources.userPool.addClient('NativeAppClient', {
+  generateSecret: false,
+  refreshTokenValidity: Duration.days(30),
+  authFlows: { custom: true, userSrp: true, userPassword: true },
+  disableOAuth: true,
+});
+// Gen 1's identity pool accepted tokens from both app clients.
+const webClientProviders = cfnIdentityPool.cognitoIdentityProviders;
+cfnIdentityPool.cognitoIdentityProviders = [
+  ...(Array.isArray(webClientProviders) ? webClientProviders : []),
+  {
+    clientId: nativeAppClient.userPoolClientId,
+    providerName: backend.auth.resources.userPool.userPoolProviderName,
+  },
+];
+// Guest (unauthenticated) access is on, as in Gen 1.
+cfnIdentityPool.allowUnauthenticatedIdentities = true;
+backend.auth.resources.groups['Rangers'].cfnUserGroup.precedence = 1;
+backend.auth.resources.groups['Admins'].cfnUserGroup.precedence = 2;
+// The userMigration trigger checks passwords against the Gen 1 pool and reads users and their
+// groups there; it may do nothing else to it.
+backend.userMigration.resources.lambda.addToRolePolicy(new PolicyStatement({
+  actions: [
+    'cognito-idp:AdminInitiateAuth',
+    'cognito-idp:AdminGetUser',
+    'cognito-idp:AdminListGroupsForUser',
+  ],
+  resources: [
+    `arn:aws:cognito-idp:${gen1UserPool.region}:${backend.auth.stack.account}:userpool/${gen1UserPool.userPoolId}`,
+  ],
+}));
+// It copies groups in an asynchronous call to itself, once Cognito has created the user. A separate
+// policy, so that the function does not depend on a policy that names it.
+backend.userMigration.resources.lambda.role?.attachInlinePolicy(new Policy(
+  backend.auth.stack,
+  'UserMigrationSelfInvoke',
+  {
+    statements: [
+      new PolicyStatement({
+        actions: ['lambda:InvokeFunction'],
+        resources: [backend.userMigration.resources.lambda.functionArn],
+      }),
+    ],
+  }
+));
 
 const analyticsStack = backend.createStack('analytics');
 
@@ -20,11 +102,30 @@ const analyticsFieldguide = new CfnApp(analyticsStack, 'fieldguide', {
 });
 
 // analytics/fieldguide: who may record events, and the analytics section of amplify_outputs.json.
-// TODO(amplify-migrate): grant mobiletargeting:PutEvents, mobiletargeting:UpdateEndpoint on
-// analytics/fieldguide: auth was not converted, so Gen 2 has no identity pool roles to grant access
-// to.
-// TODO(amplify-migrate): grant mobiletargeting:GetInAppMessages on analytics/fieldguide: auth was
-// not converted, so Gen 2 has no identity pool roles to grant access to.
+new Policy(analyticsStack, 'fieldguidePolicy', {
+  statements: [
+    new PolicyStatement({
+      actions: ['mobiletargeting:PutEvents', 'mobiletargeting:UpdateEndpoint'],
+      resources: [`${analyticsFieldguide.attrArn}*`],
+    }),
+  ],
+  roles: [
+    backend.auth.resources.authenticatedUserIamRole,
+    backend.auth.resources.unauthenticatedUserIamRole,
+  ],
+});
+new Policy(analyticsStack, 'fieldguideInAppMessagingPolicy', {
+  statements: [
+    new PolicyStatement({
+      actions: ['mobiletargeting:GetInAppMessages'],
+      resources: [`${analyticsFieldguide.attrArn}*`],
+    }),
+  ],
+  roles: [
+    backend.auth.resources.authenticatedUserIamRole,
+    backend.auth.resources.unauthenticatedUserIamRole,
+  ],
+});
 backend.addOutput({
   analytics: {
     amazon_pinpoint: { app_id: analyticsFieldguide.ref, aws_region: analyticsStack.region },
@@ -36,8 +137,18 @@ const analyticsSightings = new CfnStream(analyticsStack, 'sightings', {
   name: `sightings-${branchName}`,
   shardCount: 2,
 });
-// TODO(amplify-migrate): grant kinesis:PutRecord, kinesis:PutRecords on analytics/sightings: auth
-// was not converted, so Gen 2 has no identity pool roles to grant access to.
+new Policy(analyticsStack, 'sightingsPolicy', {
+  statements: [
+    new PolicyStatement({
+      actions: ['kinesis:PutRecord', 'kinesis:PutRecords'],
+      resources: [analyticsSightings.attrArn],
+    }),
+  ],
+  roles: [
+    backend.auth.resources.authenticatedUserIamRole,
+    backend.auth.resources.unauthenticatedUserIamRole,
+  ],
+});
 backend.addOutput({
   custom: {
     analytics: {
@@ -55,12 +166,32 @@ const geoStack = backend.createStack('geo');
 const geoParkbounds = new CfnGeofenceCollection(geoStack, 'parkbounds', {
   collectionName: `parkbounds-${branchName}`,
 });
-// TODO(amplify-migrate): grant geo:BatchPutGeofence, geo:GetGeofence, geo:ListGeofences,
-// geo:PutGeofence on geo/parkbounds: auth was not converted, so Gen 2 has no identity pool roles to
-// grant access to.
-// TODO(amplify-migrate): grant geo:BatchDeleteGeofence, geo:BatchPutGeofence, geo:GetGeofence,
-// geo:ListGeofences, geo:PutGeofence on geo/parkbounds: auth was not converted, so Gen 2 has no
-// identity pool roles to grant access to.
+new Policy(geoStack, 'parkboundsRangersPolicy', {
+  policyName: `parkbounds-${branchName}-RangersPolicy`,
+  statements: [
+    new PolicyStatement({
+      actions: ['geo:BatchPutGeofence', 'geo:GetGeofence', 'geo:ListGeofences', 'geo:PutGeofence'],
+      resources: [geoParkbounds.attrArn],
+    }),
+  ],
+  roles: [backend.auth.resources.groups['Rangers'].role],
+});
+new Policy(geoStack, 'parkboundsAdminsPolicy', {
+  policyName: `parkbounds-${branchName}-AdminsPolicy`,
+  statements: [
+    new PolicyStatement({
+      actions: [
+        'geo:BatchDeleteGeofence',
+        'geo:BatchPutGeofence',
+        'geo:GetGeofence',
+        'geo:ListGeofences',
+        'geo:PutGeofence',
+      ],
+      resources: [geoParkbounds.attrArn],
+    }),
+  ],
+  roles: [backend.auth.resources.groups['Admins'].role],
+});
 
 // geo/placesearch: the Amazon Location place index placesearch-<branch> (Gen 1: placesearch-main)
 // and who may use it.
@@ -70,9 +201,24 @@ const geoPlacesearch = new CfnPlaceIndex(geoStack, 'placesearch', {
   dataSourceConfiguration: { intendedUse: 'Storage' },
   pricingPlan: 'RequestBasedUsage',
 });
-// TODO(amplify-migrate): grant geo:GetPlace, geo:SearchPlaceIndexForPosition,
-// geo:SearchPlaceIndexForSuggestions, geo:SearchPlaceIndexForText on geo/placesearch: auth was not
-// converted, so Gen 2 has no identity pool roles to grant access to.
+new Policy(geoStack, 'placesearchPolicy', {
+  policyName: `placesearch-${branchName}Policy`,
+  statements: [
+    new PolicyStatement({
+      actions: [
+        'geo:GetPlace',
+        'geo:SearchPlaceIndexForPosition',
+        'geo:SearchPlaceIndexForSuggestions',
+        'geo:SearchPlaceIndexForText',
+      ],
+      resources: [geoPlacesearch.attrArn],
+    }),
+  ],
+  roles: [
+    backend.auth.resources.authenticatedUserIamRole,
+    backend.auth.resources.groups['Rangers'].role,
+  ],
+});
 
 // geo/satellite: the Amazon Location map satellite-<branch> (Gen 1: satellite-main) and who may use
 // it.
@@ -81,9 +227,21 @@ const geoSatellite = new CfnMap(geoStack, 'satellite', {
   configuration: { style: 'RasterEsriImagery' },
   pricingPlan: 'RequestBasedUsage',
 });
-// TODO(amplify-migrate): grant geo:GetMapGlyphs, geo:GetMapSprites, geo:GetMapStyleDescriptor,
-// geo:GetMapTile on geo/satellite: auth was not converted, so Gen 2 has no identity pool roles to
-// grant access to.
+new Policy(geoStack, 'satellitePolicy', {
+  policyName: `satellite-${branchName}Policy`,
+  statements: [
+    new PolicyStatement({
+      actions: [
+        'geo:GetMapGlyphs',
+        'geo:GetMapSprites',
+        'geo:GetMapStyleDescriptor',
+        'geo:GetMapTile',
+      ],
+      resources: [geoSatellite.attrArn],
+    }),
+  ],
+  roles: [backend.auth.resources.authenticatedUserIamRole],
+});
 
 // geo/trailmap: the Amazon Location map trailmap-<branch> (Gen 1: trailmap-main) and who may use
 // it.
@@ -92,9 +250,24 @@ const geoTrailmap = new CfnMap(geoStack, 'trailmap', {
   configuration: { style: 'VectorEsriTopographic' },
   pricingPlan: 'RequestBasedUsage',
 });
-// TODO(amplify-migrate): grant geo:GetMapGlyphs, geo:GetMapSprites, geo:GetMapStyleDescriptor,
-// geo:GetMapTile on geo/trailmap: auth was not converted, so Gen 2 has no identity pool roles to
-// grant access to.
+new Policy(geoStack, 'trailmapPolicy', {
+  policyName: `trailmap-${branchName}Policy`,
+  statements: [
+    new PolicyStatement({
+      actions: [
+        'geo:GetMapGlyphs',
+        'geo:GetMapSprites',
+        'geo:GetMapStyleDescriptor',
+        'geo:GetMapTile',
+      ],
+      resources: [geoTrailmap.attrArn],
+    }),
+  ],
+  roles: [
+    backend.auth.resources.authenticatedUserIamRole,
+    backend.auth.resources.unauthenticatedUserIamRole,
+  ],
+});
 
 // interactions/rangerbot: a Lex V1 bot.
 // TODO(amplify-migrate): recreate the Lex V1 bot RangerHelp (intents: ReportSighting (2
@@ -133,9 +306,19 @@ backend.addOutput({
 const predictionsStack = backend.createStack('predictions');
 
 // predictions/identifyrangers: identifyEntities (Rekognition) for the app's users.
-// TODO(amplify-migrate): grant rekognition:DetectFaces, rekognition:RecognizeCelebrities,
-// rekognition:SearchFacesByImage on predictions/identifyrangers: auth was not converted, so Gen 2
-// has no identity pool roles to grant access to.
+new Policy(predictionsStack, 'identifyrangersPolicy', {
+  statements: [
+    new PolicyStatement({
+      actions: [
+        'rekognition:DetectFaces',
+        'rekognition:RecognizeCelebrities',
+        'rekognition:SearchFacesByImage',
+      ],
+      resources: ['*'],
+    }),
+  ],
+  roles: [backend.auth.resources.authenticatedUserIamRole],
+});
 // TODO(amplify-migrate): the Gen 1 template of predictions/identifyrangers also created
 // CollectionCreationFunction (AWS::Lambda::Function), CollectionsCreation (Custom::LambdaCallout);
 // re-create them with CDK if the app relies on them.
@@ -154,8 +337,13 @@ backend.addOutput({
 });
 
 // predictions/speakname: speechGenerator (Polly) for the app's users.
-// TODO(amplify-migrate): grant polly:SynthesizeSpeech on predictions/speakname: auth was not
-// converted, so Gen 2 has no identity pool roles to grant access to.
+new Policy(predictionsStack, 'speaknamePolicy', {
+  statements: [new PolicyStatement({ actions: ['polly:SynthesizeSpeech'], resources: ['*'] })],
+  roles: [
+    backend.auth.resources.authenticatedUserIamRole,
+    backend.auth.resources.unauthenticatedUserIamRole,
+  ],
+});
 backend.addOutput({
   custom: {
     Predictions: {
@@ -171,9 +359,15 @@ backend.addOutput({
 });
 
 // predictions/translatenotes: translateText (Translate) for the app's users.
-// TODO(amplify-migrate): grant translate:TranslateText, comprehend:DetectDominantLanguage on
-// predictions/translatenotes: auth was not converted, so Gen 2 has no identity pool roles to grant
-// access to.
+new Policy(predictionsStack, 'translatenotesPolicy', {
+  statements: [
+    new PolicyStatement({
+      actions: ['translate:TranslateText', 'comprehend:DetectDominantLanguage'],
+      resources: ['*'],
+    }),
+  ],
+  roles: [backend.auth.resources.authenticatedUserIamRole],
+});
 backend.addOutput({
   custom: {
     Predictions: {
@@ -254,14 +448,6 @@ const mypluginAuditlog = new CfnInclude(backend.createStack('auditlog'), 'auditl
     analyticssightingskinesisStreamArn: analyticsSightings.attrArn,
   },
 });
-
-// Resources with no Gen 2 conversion
-// TODO(amplify-migrate): auth/fieldguideauth (service "Cognito") was not converted; recreate it
-// with CDK in this file (backend.createStack('fieldguideauth')) or remove it if it is no longer
-// used. Its Gen 1 files are in amplify/backend/auth/fieldguideauth.
-// TODO(amplify-migrate): auth/userPoolGroups (service "Cognito-UserPool-Groups") was not converted;
-// recreate it with CDK in this file (backend.createStack('userPoolGroups')) or remove it if it is
-// no longer used. Its Gen 1 files are in amplify/backend/auth/userPoolGroups.
 
 // Stack tags from Gen 1's backend/tags.json: {project-env} is the branch name, {project-name} the
 // Gen 1 project name.

@@ -1,0 +1,154 @@
+import { defineBackend } from '@aws-amplify/backend';
+import { Stack } from 'aws-cdk-lib';
+import { CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { auth } from './auth/resource';
+import { gen1UserPool, userMigration } from './auth/user-migration/resource';
+import { storage } from './storage/resource';
+
+const backend = defineBackend({ auth, userMigration, storage });
+
+// Auth: settings defineAuth cannot express, pinned to their Gen 1 values.
+const { cfnUserPool, cfnUserPoolClient, cfnIdentityPool } = backend.auth.resources.cfnResources;
+// The Gen 1 pool predates usernameCaseSensitive, so Cognito made it case sensitive.
+cfnUserPool.usernameConfiguration = { caseSensitive: true };
+// Gen 1 verifies nothing (defineAuth would verify email).
+cfnUserPool.autoVerifiedAttributes = [];
+cfnUserPool.userAttributeUpdateSettings = undefined;
+// Gen 1's password policy (Gen 2's default requires every character class).
+cfnUserPool.policies = {
+  passwordPolicy: {
+    minimumLength: 8,
+    requireLowercase: false,
+    requireUppercase: false,
+    requireNumbers: false,
+    requireSymbols: false,
+    temporaryPasswordValidityDays: 7,
+  },
+};
+// Cognito runs the userMigration trigger only for USER_PASSWORD_AUTH sign-ins (with SRP it never
+// sees the password). Remove ALLOW_USER_PASSWORD_AUTH once every user has signed in since the move.
+cfnUserPoolClient.explicitAuthFlows = [
+  'ALLOW_CUSTOM_AUTH',
+  'ALLOW_USER_SRP_AUTH',
+  'ALLOW_REFRESH_TOKEN_AUTH',
+  'ALLOW_USER_PASSWORD_AUTH',
+];
+// Gen 1 had no hosted UI, so its app client had OAuth off; Gen 2's turns it on with a placeholder
+// callback URL.
+cfnUserPoolClient.allowedOAuthFlowsUserPoolClient = false;
+cfnUserPoolClient.allowedOAuthFlows = undefined;
+cfnUserPoolClient.allowedOAuthScopes = undefined;
+cfnUserPoolClient.callbackUrLs = undefined;
+// Gen 1's second app client, used by native apps (amplify-meta.json AppClientID).
+const nativeAppClient = backend.auth.resources.userPool.addClient('NativeAppClient', {
+  generateSecret: false,
+  authFlows: { custom: true, userSrp: true, userPassword: true },
+  disableOAuth: true,
+});
+// Gen 1's identity pool accepted tokens from both app clients.
+const webClientProviders = cfnIdentityPool.cognitoIdentityProviders;
+cfnIdentityPool.cognitoIdentityProviders = [
+  ...(Array.isArray(webClientProviders) ? webClientProviders : []),
+  {
+    clientId: nativeAppClient.userPoolClientId,
+    providerName: backend.auth.resources.userPool.userPoolProviderName,
+  },
+];
+// Guest (unauthenticated) access is on, as in Gen 1.
+cfnIdentityPool.allowUnauthenticatedIdentities = true;
+backend.auth.resources.groups['Editors'].cfnUserGroup.precedence = 1;
+// The userMigration trigger checks passwords against the Gen 1 pool and reads users and their
+// groups there; it may do nothing else to it.
+backend.userMigration.resources.lambda.addToRolePolicy(new PolicyStatement({
+  actions: [
+    'cognito-idp:AdminInitiateAuth',
+    'cognito-idp:AdminGetUser',
+    'cognito-idp:AdminListGroupsForUser',
+  ],
+  resources: [
+    `arn:aws:cognito-idp:${gen1UserPool.region}:${backend.auth.stack.account}:userpool/${gen1UserPool.userPoolId}`,
+  ],
+}));
+// It copies groups in an asynchronous call to itself, once Cognito has created the user. A separate
+// policy, so that the function does not depend on a policy that names it.
+backend.userMigration.resources.lambda.role?.attachInlinePolicy(new Policy(
+  backend.auth.stack,
+  'UserMigrationSelfInvoke',
+  {
+    statements: [
+      new PolicyStatement({
+        actions: ['lambda:InvokeFunction'],
+        resources: [backend.userMigration.resources.lambda.functionArn],
+      }),
+    ],
+  }
+));
+
+// Storage: photos
+const photosStack = Stack.of(backend.storage.resources.bucket);
+// Gen 1 granted these roles the whole bucket (or keys Gen 2 access rules cannot name). The rules in
+// storage/resource.ts cover the Amplify prefixes; these policies keep every other key as Gen 1 had
+// it.
+new Policy(photosStack, 'photosGen1AuthenticatedAccess', {
+  roles: [backend.auth.resources.authenticatedUserIamRole],
+  statements: [
+    new PolicyStatement({
+      actions: ['s3:GetObjectAcl'],
+      resources: [backend.storage.resources.bucket.arnForObjects('public/*')],
+    }),
+  ],
+});
+new Policy(photosStack, 'photosGen1EditorsGroupAccess', {
+  roles: [backend.auth.resources.groups['Editors'].role],
+  statements: [
+    new PolicyStatement({
+      actions: ['s3:PutObject', 's3:GetObject', 's3:ListBucket'],
+      resources: [backend.storage.resources.bucket.arnForObjects('*')],
+    }),
+    new PolicyStatement({
+      actions: ['s3:ListBucket'],
+      resources: [backend.storage.resources.bucket.bucketArn],
+    }),
+  ],
+});
+
+// Gen 1 bucket notifications that defineStorage triggers cannot express (key filters, more than one
+// function per event).
+// TODO(amplify-migrate): Gen 1 ran function resizer on s3:ObjectCreated:*; it was not converted:
+// add the notification once it exists.
+
+// Gen 1 CORS rules (Gen 2 sets one rule for GET, HEAD, PUT, POST, DELETE from any origin).
+backend.storage.resources.cfnResources.cfnBucket.corsConfiguration = {
+  corsRules: [
+    {
+      id: 'S3CORSRuleId1',
+      allowedHeaders: ['*'],
+      allowedMethods: ['GET', 'PUT'],
+      allowedOrigins: ['https://photos.example.com'],
+      exposedHeaders: ['ETag'],
+      maxAge: 3000,
+    },
+  ],
+};
+
+// Gen 1 bucket encryption.
+backend.storage.resources.cfnResources.cfnBucket.bucketEncryption = {
+  serverSideEncryptionConfiguration: [
+    { serverSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: 'alias/photos' } },
+  ],
+};
+
+// Gen 1 bucket properties from the S3 template, as written there.
+backend.storage.resources.cfnResources.cfnBucket.addPropertyOverride('LifecycleConfiguration', {
+  Rules: [{ Id: 'expire-uploads', Status: 'Enabled', Prefix: 'uploads/', ExpirationInDays: 7 }],
+});
+
+// TODO(amplify-migrate): the Gen 1 S3 template has UploadTopic (AWS::SNS::Topic) at
+// amplify/backend/storage/photos/s3-cloudformation-template.json:802:20 (Resources.UploadTopic),
+// which was not converted: add its Gen 2 equivalent here.
+
+// Resources with no Gen 2 conversion
+// TODO(amplify-migrate): function/resizer (service "Lambda") was not converted; recreate it with
+// CDK in this file (backend.createStack('resizer')) or remove it if it is no longer used. Its Gen 1
+// files are in amplify/backend/function/resizer.
