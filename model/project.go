@@ -57,6 +57,11 @@ type Project struct {
 	RootOverride *SourceFile
 	// Hooks are the files of amplify/hooks other than samples and the README.
 	Hooks []SourceFile
+	// FrontendBuild is the frontend build configuration of
+	// project-config.json (javascript.config).
+	FrontendBuild FrontendBuild
+	// BuildSpec is the amplify.yml at the project root, when there is one.
+	BuildSpec *SourceFile
 }
 
 // Deployment is where a Gen 1 environment lives in AWS.
@@ -211,22 +216,4 @@ func (p *Project) ByService(category, service string) []*Resource {
 		}
 	}
 	return out
-}
-
-// OtherResource describes a resource whose service has no dedicated model
-// (analytics, geo, predictions, interactions, notifications, hosting, video,
-// anything unknown): its parameters and the files in its folder.
-type OtherResource struct {
-	// Parameters are the resource's parameters.json (or cli-inputs.json)
-	// values, flattened to strings.
-	Parameters map[string]string
-	// Positions maps each parameter to where it was read.
-	Positions map[string]Pos
-	// ParametersFile is the file the parameters came from (cli-inputs.json
-	// when the folder has both it and parameters.json).
-	ParametersFile string
-	// Templates are CloudFormation templates found in the folder.
-	Templates []string
-	// Files are all files in the folder, relative to Project.Root, sorted.
-	Files []string
 }

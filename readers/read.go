@@ -122,6 +122,7 @@ func ReadFS(fsys fs.FS, amplifyDir string, opts Options) (*model.Project, model.
 	r.linkFunctions()
 	r.readRootOverride()
 	r.readHooks()
+	r.readFrontendBuild()
 	r.diags.Sort()
 	return r.p, r.diags
 }

@@ -154,6 +154,10 @@ type gen struct {
 	// amplify/tsconfig.json leaves out of type checking: copied user code
 	// that is not part of the typed backend.
 	tsconfigExclude []string
+	// exports are TypeScript expressions, valid in amplify/backend.ts, that
+	// converted resources offer for their Gen 1 output attributes and the
+	// resources their override.ts could reach (see refs.go).
+	exports map[model.ResourceRef]map[string]string
 }
 
 // functionSymbol is how other resources refer to a converted function.
@@ -177,6 +181,7 @@ func newGen(p *model.Project, opts Options) *gen {
 		handled:   map[model.ResourceRef]bool{},
 		functions: map[string]*functionSymbol{},
 		fns:       newFunctionState(),
+		exports:   map[model.ResourceRef]map[string]string{},
 	}
 }
 

@@ -197,7 +197,12 @@ func (g *gen) attrExpr(ref model.AttrRef) refExpr {
 		case "AppClientIDWeb":
 			return refExpr{code: "backend.auth.resources.userPoolClient.userPoolClientId", group: groupAuth}
 		case "IdentityPoolId":
-			return refExpr{code: "backend.auth.resources.cfnResources.cfnIdentityPool.ref", group: groupAuth}
+			return refExpr{code: "backend.auth.resources.identityPoolId", group: groupAuth}
+		case "IdentityPoolName":
+			// referenceAuth exposes no L1 resources.
+			if !target.Imported && g.opts.Auth != AuthReference {
+				return refExpr{code: "backend.auth.resources.cfnResources.cfnIdentityPool.attrName", group: groupAuth}
+			}
 		case "AppClientID":
 			return refExpr{todo: what + ": Gen 2 has one app client (the Gen 1 web client, AppClientIDWeb); point this at the native client if the auth conversion creates one"}
 		}
@@ -209,17 +214,17 @@ func (g *gen) attrExpr(ref model.AttrRef) refExpr {
 			return refExpr{code: "backend.auth.resources.groups[" + ts.Quote(grp) + "].role.roleArn", group: groupAuth}
 		}
 	case ref.Category == model.CategoryStorage && target.Service == "S3":
-		if e, ok := needs("storage"); !ok {
-			return e
-		}
-		if first := g.p.ByService(model.CategoryStorage, "S3"); len(first) > 0 && first[0].Name != ref.Resource {
-			return refExpr{todo: what + ": only the first bucket is backend.storage; use the expression the storage conversion gives this bucket"}
+		bucket := g.storageBucketExpr(ref.Resource)
+		if bucket == "" || !target.Imported && !g.backend.HasResource(g.storageNames().bucketKey[ref.Resource]) {
+			return refExpr{todo: what + ": the storage conversion declares no bucket for it"}
 		}
 		switch ref.Attribute {
 		case "BucketName":
-			return refExpr{code: "backend.storage.resources.bucket.bucketName", group: groupStorage}
+			return refExpr{code: bucket + ".bucketName", group: groupStorage}
+		case "Arn", "BucketArn":
+			return refExpr{code: bucket + ".bucketArn", group: groupStorage}
 		case "Region":
-			return refExpr{code: "backend.storage.stack.region", group: groupStorage}
+			return refExpr{code: bucket + ".stack.region", group: groupStorage}
 		}
 	case ref.Category == model.CategoryStorage && target.Service == "DynamoDB":
 		table := g.storageTableExpr(ref.Resource)

@@ -106,3 +106,9 @@ func (n namedList) block(p *Printer, head, tail string) {
 	p.Outdent()
 	p.Line("}" + tail)
 }
+
+// NamespaceAlias returns the alias of `import * as alias from module`, or "".
+func (im *Imports) NamespaceAlias(module string) string {
+	im.init()
+	return im.namespaces[module]
+}

@@ -176,9 +176,10 @@ type Assembly struct {
 
 // Template is one CloudFormation template.
 type Template struct {
-	File      string
-	Resources map[string]Resource `json:"Resources"`
-	Outputs   map[string]any      `json:"Outputs"`
+	File       string
+	Parameters map[string]any      `json:"Parameters"`
+	Resources  map[string]Resource `json:"Resources"`
+	Outputs    map[string]any      `json:"Outputs"`
 }
 
 // Resource is one CloudFormation resource.

@@ -123,3 +123,7 @@ backend.userMigration.resources.lambda.role?.attachInlinePolicy(new Policy(
 // export function override(resources: AmplifyAuthCognitoStackTemplate) {
 //   resources.userPool.deviceConfiguration = { challengeRequiredOnNewDevice: true };
 // }
+
+// Overrides of auth/usernamealiases4d2c, translated from
+// amplify/backend/auth/usernamealiases4d2c/override.ts.
+backend.auth.resources.cfnResources.cfnUserPool.deviceConfiguration = { challengeRequiredOnNewDevice: true };

@@ -158,3 +158,6 @@ new Policy(
 // export function override(resources: AmplifyS3ResourceTemplate) {
 //   resources.s3Bucket.accelerateConfiguration = { accelerationStatus: 'Enabled' };
 // }
+
+// Overrides of storage/mediavault, translated from amplify/backend/storage/mediavault/override.ts.
+backend.storage.resources.cfnResources.cfnBucket.accelerateConfiguration = { accelerationStatus: 'Enabled' };

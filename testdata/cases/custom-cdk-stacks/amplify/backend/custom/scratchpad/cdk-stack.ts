@@ -1,0 +1,1 @@
+// placeholder: the stack was never written

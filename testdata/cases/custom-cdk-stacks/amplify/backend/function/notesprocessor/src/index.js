@@ -1,0 +1,4 @@
+exports.handler = async (event) => {
+  console.log(JSON.stringify(event));
+  return { statusCode: 200 };
+};

@@ -1,0 +1,2 @@
+const fs = require('fs');
+console.log('checking the schema before push');
