@@ -22,6 +22,7 @@ type AnalyzeOptions struct {
 	FailOn string
 	Tables string
 	Auth   string
+	APIID  string
 }
 
 // NewAnalyzeCmd builds `migrate analyze`. runF replaces the run function in
@@ -69,14 +70,15 @@ given level (and the input has no errors).`,
 	fl.StringVar(&opts.Env, "env", "", "Gen 1 environment (default: the current one in amplify/.config/local-env-info.json, or the only one)")
 	enumFlag(cmd, fl, &opts.Format, "format", "text", reports.Formats, "report format")
 	enumFlag(cmd, fl, &opts.FailOn, "fail-on", "", []string{"cdk", "manual"}, "exit 3 when a finding is at or above this level")
-	addConversionFlags(cmd, &opts.Tables, &opts.Auth)
+	addConversionFlags(cmd, &opts.Tables, &opts.Auth, &opts.APIID)
 	return cmd
 }
 
 // addConversionFlags adds the flags that change what convert would do, and
 // so what analyze reports.
-func addConversionFlags(cmd *cobra.Command, tables, auth *string) {
+func addConversionFlags(cmd *cobra.Command, tables, auth, apiID *string) {
 	fl := cmd.Flags()
+	fl.StringVar(apiID, "api-id", "", "Gen 1 AppSync API id for --tables reuse when amplify-meta.json is missing")
 	enumFlag(cmd, fl, tables, "tables", string(writers.TablesTyped), []string{string(writers.TablesTyped), string(writers.TablesReuse)},
 		"GraphQL model tables: typed a.schema with new tables, or reuse the Gen 1 tables")
 	enumFlag(cmd, fl, auth, "auth", string(writers.AuthDefine), []string{string(writers.AuthDefine), string(writers.AuthReference)},
@@ -98,7 +100,7 @@ func runAnalyze(f *Factory, opts *AnalyzeOptions) error {
 		printDiagnostics(f, diags)
 		return silentExit(ExitFailure)
 	}
-	out, err := writers.Convert(p, writers.Options{Tables: writers.TablesMode(opts.Tables), Auth: writers.AuthMode(opts.Auth)})
+	out, err := writers.Convert(p, writers.Options{Tables: writers.TablesMode(opts.Tables), Auth: writers.AuthMode(opts.Auth), APIID: opts.APIID})
 	var findings model.Findings
 	if err != nil {
 		// The conversion cannot run with these options (for example reuse

@@ -80,9 +80,8 @@ for each file that exists, and writes nothing.`,
 	fl.StringVar(&opts.Env, "env", "", "Gen 1 environment (default: the current one, or the only one)")
 	fl.BoolVar(&opts.Force, "force", false, "convert in place without a clean git tree, and overwrite files amplify-migrate did not write")
 	fl.BoolVar(&opts.DryRun, "dry-run", false, "print what would be written, with diffs, and write nothing")
-	fl.StringVar(&opts.APIID, "api-id", "", "Gen 1 AppSync API id for --tables reuse when amplify-meta.json is missing")
 	fl.BoolVar(&opts.NoUserMigration, "no-user-migration", false, "do not generate the userMigration trigger that moves users from the Gen 1 pool on first sign-in")
-	addConversionFlags(cmd, &opts.Tables, &opts.Auth)
+	addConversionFlags(cmd, &opts.Tables, &opts.Auth, &opts.APIID)
 	return cmd
 }
 

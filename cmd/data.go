@@ -114,7 +114,7 @@ items dead-lettered or a verification mismatch, 2 usage error.`,
 	}
 	fl := cmd.Flags()
 	fl.StringArrayVar(&opts.Tables, "table", nil, "copy table SOURCE into table TARGET (SOURCE=TARGET; repeatable)")
-	fl.StringVar(&opts.SourceEnv, "source-env", "", "Gen 1 environment whose tables are copied (default: the project's current one)")
+	fl.StringVar(&opts.SourceEnv, "source-env", "", "Gen 1 environment whose tables are copied: the checked-out one, which amplify-meta.json describes (for another, check it out or give --source-api-id)")
 	fl.StringVar(&opts.SourceAPIID, "source-api-id", "", "Gen 1 AppSync API id: list its tables from AppSync instead of the project files")
 	fl.StringVar(&opts.TargetOutputs, "target-outputs", "", "the Gen 2 backend's amplify_outputs.json (gives the API and its region)")
 	fl.StringVar(&opts.TargetAPIID, "target-api-id", "", "Gen 2 AppSync API id (instead of --target-outputs)")

@@ -68,7 +68,7 @@ func TestReadCustomTemplate(t *testing.T) {
 	for _, n := range tpl.Gen1Names {
 		kinds[n.Value] = n.Kind
 	}
-	if kinds["amplify-app-dev-12345-deployment-queue"] != "deployment bucket" || kinds["amplify-app-prod-1-authRole"] != "auth role" {
+	if kinds["amplify-app-dev-12345-deployment"] != "deployment bucket" || kinds["amplify-app-prod-1-authRole"] != "auth role" {
 		t.Errorf("Gen 1 names: %v", kinds)
 	}
 	if len(q.Parameters) != 2 || q.Parameters[0].RootRef != "AuthRoleName" || !q.Parameters[1].IsScalar || q.Parameters[1].Str != "3" {

@@ -133,23 +133,30 @@ func literalRoles(v gjson.Result) []string {
 	return out
 }
 
-// gen1NameKind says which Gen 1 physical name s is or holds, or "".
-func (r *reader) gen1NameKind(s string) string {
+// gen1NameKind says which Gen 1 physical name s is or holds, and that
+// name, or "".
+func (r *reader) gen1NameKind(s string) (kind, name string) {
 	dep := r.p.Deployment
 	has := func(name string) bool { return name != "" && strings.Contains(s, name) }
+	pick := func(known string) string {
+		if has(known) {
+			return known
+		}
+		return s
+	}
 	switch {
 	case s == "":
-		return ""
+		return "", ""
 	case has(dep.UnauthRoleName) || strings.HasPrefix(s, "amplify-") && strings.HasSuffix(s, "-unauthRole"):
-		return "guest role"
+		return "guest role", pick(dep.UnauthRoleName)
 	case has(dep.AuthRoleName) || strings.HasPrefix(s, "amplify-") && strings.HasSuffix(s, "-authRole"):
-		return "auth role"
+		return "auth role", pick(dep.AuthRoleName)
 	case has(dep.DeploymentBucket) || strings.HasPrefix(s, "amplify-") && strings.HasSuffix(s, "-deployment"):
-		return "deployment bucket"
+		return "deployment bucket", pick(dep.DeploymentBucket)
 	case has(dep.StackName):
-		return "root stack"
+		return "root stack", dep.StackName
 	}
-	return ""
+	return "", ""
 }
 
 // gen1Names finds Gen 1 physical names written as string literals anywhere
@@ -158,8 +165,8 @@ func (r *reader) gen1Names(d *jsonDoc, v gjson.Result, p string) []model.Gen1Nam
 	var out []model.Gen1Name
 	switch {
 	case v.Type == gjson.String:
-		if kind := r.gen1NameKind(v.Str); kind != "" {
-			out = append(out, model.Gen1Name{Value: v.Str, Kind: kind, Pos: d.Pos(v, p)})
+		if kind, name := r.gen1NameKind(v.Str); kind != "" {
+			out = append(out, model.Gen1Name{Value: name, Kind: kind, Pos: d.Pos(v, p)})
 		}
 	case v.IsArray():
 		for i, it := range v.Array() {

@@ -65,7 +65,6 @@ func (g *gen) writeAuth() error {
 		}
 		g.finding(groupsRes, model.Finding{Code: "auth.groups", Level: model.Auto, Reason: reason})
 	}
-	w.writeOverrides()
 	return nil
 }
 
@@ -677,36 +676,6 @@ func (w *authWriter) adminQueriesFunction() string {
 		}
 	}
 	return ""
-}
-
-// writeOverrides carries the auth resources' override.ts into backend.ts
-// as commented code with a TODO: it is TypeScript against Gen 1's
-// CloudFormation tree and has to be ported by hand.
-func (w *authWriter) writeOverrides() {
-	for _, r := range []*model.Resource{w.res, w.groupsRes} {
-		if r == nil || r.Override == nil {
-			continue
-		}
-		ov := r.Override
-		if w.res.Imported || w.g.opts.Auth == AuthReference {
-			w.g.finding(r, model.Finding{Code: "auth.override", Level: model.Drop, Subject: "override.ts", Pos: model.Pos{File: ov.Path},
-				Reason: "override.ts shaped the Gen 1 pools, which Gen 2 references as they are, so its changes stay in effect"})
-			continue
-		}
-		what := "the user pool, client and identity pool"
-		target := "backend.auth.resources.cfnResources.{cfnUserPool, cfnUserPoolClient, cfnIdentityPool}"
-		if r == w.groupsRes {
-			what = "the user pool groups"
-			target = "backend.auth.resources.groups['<name>'].{cfnUserGroup, role}"
-		}
-		w.g.backend.Add(OrderOverrides, "Gen 1 override of "+r.Category+"/"+r.Name, func(p *ts.Printer) {
-			p.Todo("auth.override", fmt.Sprintf("%s changed %s after the CLI built them. Port each change to %s (resources.userPool -> cfnUserPool, resources.userPoolClientWeb -> cfnUserPoolClient, resources.userPoolClient -> the native app client, resources.identityPool -> cfnIdentityPool), then delete this comment.", ov.Path, what, target))
-			p.Commented(ov.Content)
-		})
-		w.g.finding(r, model.Finding{Code: "auth.override", Level: model.Manual, Subject: "override.ts", Pos: model.Pos{File: ov.Path},
-			Reason: "override.ts edits Gen 1's CloudFormation and cannot run against Gen 2",
-			Action: "port it to the auth escape hatches in amplify/backend.ts (its code is there, commented, under a TODO)"})
-	}
 }
 
 // writeDropped reports CLI bookkeeping and unknown settings.

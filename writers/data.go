@@ -227,7 +227,7 @@ func (g *gen) apiFindings(r *model.Resource, api *model.GraphQLAPI) {
 	if api.Conflict != nil {
 		g.finding(r, model.Finding{Code: "data.conflict-resolution", Level: model.Manual, Subject: "conflict resolution", Pos: api.Conflict.Pos,
 			Reason: fmt.Sprintf("DataStore conflict resolution (%s) is on: the tables carry _version, _deleted and _lastChangedAt, deleted items are only marked deleted, and clients sync through sync queries and the AmplifyDataStore delta table; Gen 2 has no conflict resolution", api.Conflict.Strategy),
-			Action: "move clients off DataStore, then copy the data with `migrate data --skip-deleted` (drops soft-deleted items and the _version fields); with `--tables reuse` soft-deleted rows reappear in Gen 2 lists"})
+			Action: "move clients off DataStore, then copy the data with `migrate data --strip-datastore-fields` (soft-deleted items are left out by default; the flag drops _version, _lastChangedAt and _ttl); with `--tables reuse` soft-deleted rows reappear in Gen 2 lists"})
 	}
 	for _, f := range api.Resolvers {
 		g.finding(r, model.Finding{Code: "data.custom-resolver", Level: model.Manual, Subject: f, Pos: model.Pos{File: f},
@@ -295,9 +295,9 @@ func (g *gen) dataNote(r *model.Resource, api *model.GraphQLAPI) {
 	b.WriteString("There are two ways to bring the data along:\n\n")
 	b.WriteString("1. **Copy into new tables** (what this conversion wrote: a typed `a.schema`). Deploy the Gen 2 backend, then run `migrate data` to copy every Gen 1 table into the table Gen 2 created for the same model. Foreign keys, owner values (`sub::username`) and index keys keep their Gen 1 attribute names, so items copy unchanged.")
 	if api.Conflict != nil {
-		b.WriteString(" DataStore was on: add `--skip-deleted` to leave out soft-deleted items and the `_version`, `_deleted` and `_lastChangedAt` attributes.")
+		b.WriteString(" DataStore was on: soft-deleted items (`_deleted = true`) are left out by default; add `--strip-datastore-fields` to drop the `_version`, `_lastChangedAt` and `_ttl` attributes.")
 	}
-	b.WriteString(" Run it again (it resumes and skips items already copied) right before switching clients over.\n")
+	b.WriteString(" An interrupted copy resumes with `--checkpoint FILE`. Right before switching clients over, run it once more with a new checkpoint file: puts are idempotent, so items changed in Gen 1 since the first copy are brought up to date (items deleted in Gen 1 meanwhile stay in Gen 2).\n")
 	b.WriteString("2. **Keep the Gen 1 tables**: `migrate convert --tables reuse` writes the schema as a GraphQL string with `migratedAmplifyGen1DynamoDbTableMappings`, so the Gen 2 API reads and writes the Gen 1 tables (same account and region; Gen 1 and Gen 2 then share them). Nothing is copied, but the schema stays untyped.\n")
 	if g.opts.Tables == TablesReuse {
 		b.WriteString("\nThis conversion used option 2.\n")

@@ -343,7 +343,7 @@ func (g *gen) nodeDependencies(pl *fnPlan, loads []jsmod.Load) []string {
 	seen := map[string]bool{}
 	for _, l := range loads {
 		name := jsmod.PackageName(l.Spec)
-		if name == "" || seen[name] || declared[name] || jsmod.IsBuiltin(name) {
+		if l.TypeOnly || name == "" || seen[name] || declared[name] || jsmod.IsBuiltin(name) {
 			continue
 		}
 		seen[name] = true

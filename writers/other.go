@@ -300,7 +300,13 @@ func (g *gen) writeGeo(r *model.Resource) {
 		}
 	}
 	auth, guest := true, geo.AccessType == model.GeoAuthorizedAndGuestUsers
-	if geo.AccessType != "" {
+	if r.Service == "GeofenceCollection" {
+		// Gen 1 geofence collections are only for the groups listed.
+		if geo.AccessType != "" {
+			g.finding(r, model.Finding{Code: "geo.access", Level: model.CDK, Subject: "accessType", Pos: pos("accessType"),
+				Reason: fmt.Sprintf("%s: only the groups of its group permissions get access, each through its own policy", geo.AccessType)})
+		}
+	} else if geo.AccessType != "" {
 		g.finding(r, model.Finding{Code: "geo.access", Level: model.CDK, Subject: "accessType", Pos: pos("accessType"),
 			Reason: fmt.Sprintf("%s: %s granted to the signed-in users' role%s", geo.AccessType, strings.Join(actions, ", "), map[bool]string{true: " and the guests' role", false: ""}[guest])})
 	}

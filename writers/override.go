@@ -73,13 +73,34 @@ type targetFunc func(path []string) (overrideTarget, string)
 // writeOverrides translates every override.ts of the project.
 func (g *gen) writeOverrides() {
 	for _, r := range g.p.Resources {
-		if r.Override != nil {
-			g.writeOverride(r, r.Override, g.resourceTargets(r))
+		if r.Override == nil {
+			continue
 		}
+		if r.Category == model.CategoryAuth && g.backend.HasResource("auth") && g.authReferenced() {
+			g.finding(r, model.Finding{Code: "override", Level: model.Drop, Subject: "override.ts", Pos: model.Pos{File: r.Override.Path, Line: 1},
+				Reason: "override.ts shaped the Gen 1 pools, which Gen 2 references as they are (referenceAuth), so its changes stay in effect"})
+			continue
+		}
+		g.writeOverride(r, r.Override, g.resourceTargets(r))
 	}
 	if g.p.RootOverride != nil {
 		g.writeOverride(nil, g.p.RootOverride, g.rootTargets)
 	}
+}
+
+// authReferenced reports whether the Gen 2 backend references the Gen 1
+// pools (referenceAuth) instead of defining them: imported auth, or
+// --auth reference.
+func (g *gen) authReferenced() bool {
+	if g.opts.Auth == AuthReference {
+		return true
+	}
+	for _, a := range g.p.ByService(model.CategoryAuth, "Cognito") {
+		if a.Imported {
+			return true
+		}
+	}
+	return false
 }
 
 // resourceTargets returns how the resources of r's Gen 1 override map to Gen 2.
@@ -156,11 +177,15 @@ func (g *gen) resourceTargets(r *model.Resource) targetFunc {
 				return overrideTarget{expr: cfn + "amplifyDynamoDbTables[" + ts.Quote(path[1]) + "]", consumed: 3, wrapper: true}, ""
 			}
 		case "storage/S3":
-			if !g.backend.HasResource("storage") || len(g.p.ByService(model.CategoryStorage, "S3")) != 1 {
+			if r.Imported {
+				return overrideTarget{}, "the bucket is imported: Gen 2 does not deploy it"
+			}
+			key := g.storageNames().bucketKey[r.Name]
+			if key == "" || !g.backend.HasResource(key) {
 				return overrideTarget{}, "the bucket was not converted to defineStorage"
 			}
 			if first == "s3Bucket" {
-				return t("backend.storage.resources.cfnResources.cfnBucket", 1)
+				return t("backend."+key+".resources.cfnResources.cfnBucket", 1)
 			}
 			if strings.Contains(first, "Policy") {
 				return overrideTarget{}, "Gen 2 grants bucket access through defineStorage access rules, not the Gen 1 policies"

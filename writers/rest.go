@@ -474,10 +474,6 @@ func (g *gen) writeRESTAPI(r *model.Resource, api string) {
 			p.Todo("rest.template", fmt.Sprintf("the Gen 1 API template has %s at %s, which was not converted: add its Gen 2 equivalent here.", templateItemText(it), it.Pos))
 		})
 	}
-	if r.Override != nil {
-		g.overrideFinding(r, "rest.override")
-		add(func(p *ts.Printer) { overrideTODO(p, r, "rest.override", api) })
-	}
 	if a.DeployedURL != "" {
 		g.finding(r, model.Finding{Code: "rest.endpoint", Level: model.Auto, Subject: "RootUrl",
 			Reason: "Gen 1 endpoint " + a.DeployedURL + " keeps working until the Gen 1 backend is deleted"})
@@ -498,6 +494,11 @@ func (g *gen) writeRESTAPI(r *model.Resource, api string) {
 			p.Commented(inner.String())
 		})
 		return
+	}
+	if r.Override != nil {
+		// override.ts reached the API as resources.restApi.
+		im.Add("aws-cdk-lib/aws-apigateway", "CfnRestApi")
+		g.exportOverride(r, "restApi", "("+api+".node.defaultChild as CfnRestApi)")
 	}
 	g.backend.Add(OrderREST, "REST API "+r.Name+" (Gen 1 API Gateway)", func(p *ts.Printer) {
 		for _, l := range lines {

@@ -518,16 +518,10 @@ func (g *gen) bucketBackend(bp *bucketPlan, names *storageNames) {
 		g.finding(r, model.Finding{Code: "storage.template", Level: model.Manual, Subject: templateItemText(it), Pos: it.Pos,
 			Reason: "template item with no automatic conversion", Action: "port it by hand in amplify/backend.ts (see the TODO)"})
 	}
-	if r.Override != nil {
-		g.overrideFinding(r, "storage.override")
-	}
-	if len(manual) > 0 || r.Override != nil {
+	if len(manual) > 0 {
 		sections = append(sections, func(p *ts.Printer) {
 			for _, it := range manual {
 				p.Todo("storage.template", fmt.Sprintf("the Gen 1 S3 template has %s at %s, which was not converted: add its Gen 2 equivalent here.", templateItemText(it), it.Pos))
-			}
-			if r.Override != nil {
-				overrideTODO(p, r, "storage.override", cfn)
 			}
 		})
 	}
@@ -542,19 +536,6 @@ func (g *gen) bucketBackend(bp *bucketPlan, names *storageNames) {
 		})
 	}
 	g.storageNote(r, bp)
-}
-
-// overrideTODO carries a resource's override.ts into backend.ts as comments.
-func overrideTODO(p *ts.Printer, r *model.Resource, code, target string) {
-	p.Todo(code, fmt.Sprintf("%s customized the Gen 1 resource; port what it does to %s (and the other resources of this section). Its code follows.", r.Override.Path, target))
-	p.Commented(r.Override.Content)
-}
-
-// overrideFinding reports a resource's override.ts.
-func (g *gen) overrideFinding(r *model.Resource, code string) {
-	g.finding(r, model.Finding{Code: code, Level: model.Manual, Subject: "override.ts", Pos: model.Pos{File: r.Override.Path},
-		Reason: "override.ts changed the Gen 1 CloudFormation; there is no automatic conversion",
-		Action: "port it to CDK in amplify/backend.ts (its code is there as comments)"})
 }
 
 func templateItemText(it model.TemplateItem) string {

@@ -196,7 +196,9 @@ func (g *gen) table(r *model.Resource, ident string) func(p *ts.Printer) {
 			Reason: "template item with no automatic conversion", Action: "port it by hand in amplify/backend.ts (see the TODO)"})
 	}
 	if r.Override != nil {
-		g.overrideFinding(r, "storage.table-override")
+		// override.ts reached the table as resources.dynamoDBTable.
+		g.backend.Imports.Add("aws-cdk-lib/aws-dynamodb", "CfnTable")
+		g.exportOverride(r, "dynamoDBTable", "("+ident+".node.defaultChild as CfnTable)")
 	}
 	g.note(30, "Storage", fmt.Sprintf("- **%s** (DynamoDB): Gen 2 creates a new table (`%s` in amplify/backend.ts). Copy the items from the Gen 1 table `%s` before switching the app over; until then the Gen 2 functions read the new, empty table.", r.Name, ident, physical))
 
@@ -215,9 +217,6 @@ func (g *gen) table(r *model.Resource, ident string) func(p *ts.Printer) {
 		}
 		for _, it := range manual {
 			p.Todo("storage.table-template", fmt.Sprintf("the Gen 1 table template has %s at %s, which was not converted: add its Gen 2 equivalent here.", templateItemText(it), it.Pos))
-		}
-		if r.Override != nil {
-			overrideTODO(p, r, "storage.table-override", ident)
 		}
 	}
 }

@@ -31,7 +31,7 @@ const (
 )
 
 // Enabled reports whether real-component tests are on.
-func Enabled() bool { return os.Getenv(EnvReal) == "1" }
+func Enabled() bool { return os.Getenv(EnvReal) != "" }
 
 // Instance is a running DynamoDB Local.
 type Instance struct {

@@ -19,6 +19,9 @@ type Load struct {
 	// Glob is set for a dynamic load whose argument is a template literal
 	// esbuild bundles as a glob (a relative path with a fixed extension).
 	Glob bool
+	// TypeOnly marks `import type ... from` and `export type ... from`,
+	// which TypeScript and esbuild erase: nothing is loaded at run time.
+	TypeOnly bool
 }
 
 // Module is what a file says about modules.
@@ -196,6 +199,12 @@ func (m *Module) analyze() {
 	}
 	depth := 0
 	used := map[int]bool{} // token indices that are part of a recognised export
+	// typeStmt is set from `import type` / `export type` to the statement's
+	// `from`. `import type from 'x'` imports a default binding named type.
+	typeStmt := false
+	isTypeOnly := func(k int) bool {
+		return is(k+1, Ident, "type") && !is(k+2, Ident, "from") && !is(k+2, Punct, ",") && !is(k+2, Punct, "=")
+	}
 	for k := 0; k < len(idx); k++ {
 		t := tok(k)
 		prevDot := is(k-1, Punct, ".") || is(k-1, Punct, "?.")
@@ -230,6 +239,7 @@ func (m *Module) analyze() {
 			default:
 				if depth == 0 {
 					m.ESM = true
+					typeStmt = isTypeOnly(k)
 				}
 				if s := tok(k + 1); s != nil && s.Kind == String {
 					v, _ := StringValue(*s)
@@ -239,10 +249,12 @@ func (m *Module) analyze() {
 		case t.Kind == Ident && t.Text == "from" && depth == 0:
 			if s := tok(k + 1); s != nil && s.Kind == String {
 				v, _ := StringValue(*s)
-				m.Loads = append(m.Loads, Load{Spec: v, Tok: idx[k+1], Line: s.Line})
+				m.Loads = append(m.Loads, Load{Spec: v, Tok: idx[k+1], Line: s.Line, TypeOnly: typeStmt})
 			}
+			typeStmt = false
 		case t.Kind == Ident && t.Text == "export" && depth == 0 && !prevDot && !is(k+1, Punct, ":"):
 			m.ESM = true
+			typeStmt = isTypeOnly(k)
 			m.esmExport(k, tok, is)
 		case t.Kind == Ident && (t.Text == "exports" || t.Text == "module") && !prevDot && !is(k+1, Punct, ":"):
 			if depth == 0 && stmtStart {

@@ -201,3 +201,21 @@ func FuzzRewrite(f *testing.F) {
 		}
 	})
 }
+
+func TestAnalyzeTypeOnlyLoads(t *testing.T) {
+	m := Analyze(`import type { Handler } from 'aws-lambda';
+import type from 'typelib';
+export type { Context } from 'aws-lambda-types';
+import { S3 } from '@aws-sdk/client-s3';
+export * from './util';
+`)
+	want := map[string]bool{"aws-lambda": true, "typelib": false, "aws-lambda-types": true, "@aws-sdk/client-s3": false, "./util": false}
+	if len(m.Loads) != len(want) {
+		t.Fatalf("loads: %+v", m.Loads)
+	}
+	for _, l := range m.Loads {
+		if l.TypeOnly != want[l.Spec] {
+			t.Errorf("%s: TypeOnly = %v, want %v", l.Spec, l.TypeOnly, want[l.Spec])
+		}
+	}
+}

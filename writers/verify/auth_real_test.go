@@ -674,7 +674,7 @@ func checkTriggers(t *testing.T, g *verify.Gen2, props map[string]any, a *gen1Au
 		if key == "UserMigration" {
 			ownMigration = true
 		}
-		fn := a.name + name
+		fn := a.triggerFunction(name)
 		if _, err := os.Stat(filepath.Join(g.Dir, "amplify", "functions", fn, "resource.ts")); err == nil {
 			if lc[key] == nil {
 				t.Errorf("trigger %s: function %s was converted but is not wired", name, fn)
@@ -694,6 +694,22 @@ func checkTriggers(t *testing.T, g *verify.Gen2, props map[string]any, a *gen1Au
 			t.Errorf("the user migration handler is missing")
 		}
 	}
+}
+
+// triggerFunction is the function Gen 1 runs for a trigger: the dependsOn
+// entry of the auth parameters whose name ends with the trigger's (the
+// CLI names it <prefix><Trigger>, where the prefix is not always the auth
+// resource's name), else <auth name><Trigger>.
+func (a *gen1Auth) triggerFunction(trigger string) string {
+	deps, _ := jsonOrString(a.get("dependsOn")).([]any)
+	for _, d := range deps {
+		m, _ := d.(map[string]any)
+		name, _ := m["resourceName"].(string)
+		if m["category"] == "function" && strings.HasSuffix(strings.ToLower(name), strings.ToLower(trigger)) {
+			return name
+		}
+	}
+	return a.name + trigger
 }
 
 func hasFinding(fs model.Findings, code string, level model.Level, subject string) bool {

@@ -63,12 +63,12 @@ func declared(d verify.Difference, tokens []string) bool {
 	return false
 }
 
-// TestDataAPIParity synthesizes every transformer-v2 API of the corpus and
+// TestAPIParity synthesizes every transformer-v2 API of the corpus and
 // testdata twice, as Gen 1 ran it (AmplifyGraphqlApi with the project's
 // flags and modes) and as converted, and compares the APIs by meaning. For
 // an API typed Gen 2 can express (no manual data finding), every
 // difference must be tolerated by the harness or declared by a finding.
-func TestDataAPIParity(t *testing.T) {
+func TestAPIParity(t *testing.T) {
 	s := verify.Shared(t)
 	for _, pr := range apiProjects(t) {
 		pr := pr
@@ -90,7 +90,7 @@ func TestDataAPIParity(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			gen2 := dataSynth(t, s, g)
+			gen2 := s.Synth(t, g)
 			ds := verify.CompareAPIs(gen1, gen2)
 			fs := g.Output.Findings.For(r.Ref())
 			var manual []string

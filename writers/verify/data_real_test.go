@@ -1,16 +1,13 @@
 package verify_test
 
 import (
-	"context"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/amplify-migrate/amplify-migrate/model"
@@ -43,102 +40,6 @@ func graphQLAPI(g *verify.Gen2) (*model.Resource, *model.GraphQLAPI) {
 		}
 	}
 	return nil, nil
-}
-
-// dataSynth synthesizes the converted data resource. When the converted
-// project can build on its own (its auth and the functions the schema
-// uses were converted), that is the project's own synth, shared with every
-// other category's assertions. Otherwise the data resource is synthesized
-// in an app of its own, with a minimal defineAuth and stand-in functions
-// for the handlers, so that the data conversion is proven without waiting
-// for the other categories.
-func dataSynth(t *testing.T, s *verify.Suite, g *verify.Gen2) *verify.Assembly {
-	t.Helper()
-	res, err := os.ReadFile(filepath.Join(g.Dir, "amplify", "data", "resource.ts"))
-	if err != nil {
-		t.Fatalf("no amplify/data/resource.ts: %v", err)
-	}
-	imports := functionImports(string(res))
-	complete := g.Output.File("amplify/auth/resource.ts") != nil
-	for _, fn := range imports {
-		complete = complete && g.Output.File("amplify/functions/"+fn+"/resource.ts") != nil
-	}
-	if complete {
-		return s.Synth(t, g)
-	}
-	return dataOnlySynth(t, s, g, string(res), imports)
-}
-
-var fnImportRe = regexp.MustCompile(`from '\.\./functions/([^/']+)/resource'`)
-
-func functionImports(src string) []string {
-	var out []string
-	for _, m := range fnImportRe.FindAllStringSubmatch(src, -1) {
-		out = append(out, m[1])
-	}
-	return out
-}
-
-var (
-	dataOnlyMu sync.Mutex
-	dataOnly   = map[string]*verify.Assembly{}
-)
-
-func dataOnlySynth(t *testing.T, s *verify.Suite, g *verify.Gen2, resource string, fns []string) *verify.Assembly {
-	t.Helper()
-	key := g.Dir
-	dataOnlyMu.Lock()
-	if a, ok := dataOnly[key]; ok {
-		dataOnlyMu.Unlock()
-		return a
-	}
-	dataOnlyMu.Unlock()
-	dir := g.Dir + "-data"
-	os.RemoveAll(dir)
-	write := func(rel, text string) {
-		p := filepath.Join(dir, rel)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	entries, _ := os.ReadDir(filepath.Join(g.Dir, "amplify", "data"))
-	for _, e := range entries {
-		b, _ := os.ReadFile(filepath.Join(g.Dir, "amplify", "data", e.Name()))
-		write("amplify/data/"+e.Name(), string(b))
-	}
-	write("amplify/auth/resource.ts", "import { defineAuth } from '@aws-amplify/backend';\n\nexport const auth = defineAuth({ loginWith: { email: true } });\n")
-	idents := []string{"auth", "data"}
-	imports := "import { defineBackend } from '@aws-amplify/backend';\nimport { auth } from './auth/resource';\nimport { data } from './data/resource';\n"
-	for _, fn := range fns {
-		ident := identFor(resource, fn)
-		write("amplify/functions/"+fn+"/handler.ts", "export const handler = async () => null;\n")
-		write("amplify/functions/"+fn+"/resource.ts", fmt.Sprintf("import { defineFunction } from '@aws-amplify/backend';\n\nexport const %s = defineFunction({ name: '%s', entry: './handler.ts' });\n", ident, fn))
-		imports += fmt.Sprintf("import { %s } from './functions/%s/resource';\n", ident, fn)
-		idents = append(idents, ident)
-	}
-	write("amplify/backend.ts", imports+"\ndefineBackend({ "+strings.Join(idents, ", ")+" });\n")
-	write("amplify/package.json", `{ "type": "module" }`+"\n")
-	write("package.json", `{ "name": "data-only", "private": true, "type": "module" }`+"\n")
-	asm, err := s.TC.Synth(context.Background(), dir, filepath.Join(dir, ".cdk.out"))
-	if err != nil {
-		t.Fatalf("synth of the data resource: %v", err)
-	}
-	dataOnlyMu.Lock()
-	dataOnly[key] = asm
-	dataOnlyMu.Unlock()
-	return asm
-}
-
-// identFor finds the identifier a resource.ts imports for a function.
-func identFor(src, fn string) string {
-	re := regexp.MustCompile(`import \{ ([A-Za-z0-9_$]+) \} from '\.\./functions/` + regexp.QuoteMeta(fn) + `/resource'`)
-	if m := re.FindStringSubmatch(src); m != nil {
-		return m[1]
-	}
-	return fn
 }
 
 // table is a model table from the synthesized templates.
@@ -249,7 +150,7 @@ func TestDataAPIsBuild(t *testing.T) {
 			if g.Output.File("amplify/data/resource.ts") == nil {
 				t.Fatalf("%s: no amplify/data/resource.ts", r.Name)
 			}
-			asm := dataSynth(t, s, g)
+			asm := s.Synth(t, g)
 			sdl, err := asm.GraphQLSchema()
 			if err != nil || sdl == "" {
 				t.Fatalf("no final GraphQL schema: %v", err)

@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -60,7 +61,8 @@ func Gen1APIFromProject(p *model.Project, r *model.Resource) (Gen1API, error) {
 		if err != nil {
 			return Gen1API{}, fmt.Errorf("API %s schema: %w", r.Name, err)
 		}
-		parts = append(parts, string(b))
+		// Editors on Windows write a BOM, which the Gen 1 CLI stripped.
+		parts = append(parts, strings.TrimPrefix(string(b), "\ufeff"))
 	}
 	api.Schema = strings.Join(parts, "\n")
 	if strings.TrimSpace(api.Schema) == "" {
@@ -153,7 +155,8 @@ func readJSONFile(path string) (map[string]any, error) {
 		return nil, err
 	}
 	var v map[string]any
-	if err := json.Unmarshal(b, &v); err != nil {
+	// The Gen 1 CLI read JSON files with a BOM (editors on Windows write one).
+	if err := json.Unmarshal(bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")), &v); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return v, nil

@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/amplify-migrate/amplify-migrate/writers"
 	"github.com/amplify-migrate/amplify-migrate/writers/verify"
 )
 
@@ -193,53 +192,6 @@ func TestExampleAPIParity(t *testing.T) {
 			}
 		}
 	})
-}
-
-// TestAPIParity compares every transformer-v2 AppSync API of the testdata
-// and corpus projects with its conversion: Gen 1 synth of the original
-// schema against the converted project's Gen 2 synth. A subtest per API
-// (project/api) reports what differs; set MIGRATE_KEEP_VERIFY=1 to keep the
-// Gen 2 projects and assemblies for inspection (the Gen 1 assemblies stay in
-// the cache folder printed with the differences).
-func TestAPIParity(t *testing.T) {
-	s := verify.Shared(t)
-	ctx := context.Background()
-	for _, pr := range allProjects(t) {
-		pr := pr
-		g := s.Convert(t, pr, writers.Options{})
-		if verify.TransformerVersion(g.Gen1.Flags) != 2 {
-			continue
-		}
-		for _, r := range g.Gen1.Resources {
-			if r.GraphQL == nil {
-				continue
-			}
-			r := r
-			t.Run(pr.Name+"/"+r.Name, func(t *testing.T) {
-				t.Parallel()
-				api, err := verify.Gen1APIFromProject(g.Gen1, r)
-				if err != nil {
-					t.Fatal(err)
-				}
-				start := time.Now()
-				gen1, err := verify.SynthGen1(ctx, s.TC, api)
-				if err != nil {
-					t.Fatal(err)
-				}
-				t.Logf("Gen 1 synth (or cache hit): %s", time.Since(start).Round(time.Millisecond))
-				gen2 := s.Synth(t, g)
-				ds := verify.CompareAPIs(gen1, gen2)
-				if len(verify.Untolerated(ds)) > 0 {
-					keep := "set MIGRATE_KEEP_VERIFY=1 to keep it"
-					if os.Getenv("MIGRATE_KEEP_VERIFY") != "" {
-						keep = "kept"
-					}
-					t.Errorf("API %s differs from its Gen 1 original.\nGen 1 assembly: %s (input in gen1-api.json)\nGen 2 project: %s, assembly in .cdk.out (%s)\n%s",
-						r.Name, gen1.Dir, g.Dir, keep, verify.FormatDifferences(ds))
-				}
-			})
-		}
-	}
 }
 
 // BenchmarkSynthGen1 measures an uncached Gen 1 synth of the spec example

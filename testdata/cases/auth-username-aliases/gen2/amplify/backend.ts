@@ -111,19 +111,6 @@ backend.userMigration.resources.lambda.role?.attachInlinePolicy(new Policy(
   }
 ));
 
-// Gen 1 override of auth/usernamealiases4d2c
-// TODO(amplify-migrate): amplify/backend/auth/usernamealiases4d2c/override.ts changed the user
-// pool, client and identity pool after the CLI built them. Port each change to
-// backend.auth.resources.cfnResources.{cfnUserPool, cfnUserPoolClient, cfnIdentityPool}
-// (resources.userPool -> cfnUserPool, resources.userPoolClientWeb -> cfnUserPoolClient,
-// resources.userPoolClient -> the native app client, resources.identityPool -> cfnIdentityPool),
-// then delete this comment.
-// import { AmplifyAuthCognitoStackTemplate } from '@aws-amplify/cli-extensibility-helper';
-//
-// export function override(resources: AmplifyAuthCognitoStackTemplate) {
-//   resources.userPool.deviceConfiguration = { challengeRequiredOnNewDevice: true };
-// }
-
 // Overrides of auth/usernamealiases4d2c, translated from
 // amplify/backend/auth/usernamealiases4d2c/override.ts.
 backend.auth.resources.cfnResources.cfnUserPool.deviceConfiguration = { challengeRequiredOnNewDevice: true };

@@ -95,66 +95,6 @@ backend.userMigration.resources.lambda.role?.attachInlinePolicy(new Policy(
   }
 ));
 
-// Storage: recipeimages
-// TODO(amplify-migrate): amplify/backend/storage/recipeimages/override.ts customized the Gen 1
-// resource; port what it does to backend.storage.resources.cfnResources.cfnBucket (and the other
-// resources of this section). Its code follows.
-// import { AmplifyS3ResourceTemplate } from '@aws-amplify/cli-extensibility-helper';
-//
-// export function override(resources: AmplifyS3ResourceTemplate) {
-//   resources.s3Bucket.versioningConfiguration = { status: 'Enabled' };
-//   resources.s3Bucket.addPropertyOverride('LifecycleConfiguration', {
-//     Rules: [{ Id: 'expire-old-versions', Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: 30 } }],
-//   });
-//   resources.s3AuthPrivatePolicy.addPropertyOverride('PolicyDocument.Statement.0.Effect', 'Allow');
-// }
-
-// Gen 1 override of auth/recipesauth
-// TODO(amplify-migrate): amplify/backend/auth/recipesauth/override.ts changed the user pool, client
-// and identity pool after the CLI built them. Port each change to
-// backend.auth.resources.cfnResources.{cfnUserPool, cfnUserPoolClient, cfnIdentityPool}
-// (resources.userPool -> cfnUserPool, resources.userPoolClientWeb -> cfnUserPoolClient,
-// resources.userPoolClient -> the native app client, resources.identityPool -> cfnIdentityPool),
-// then delete this comment.
-// import { AmplifyAuthCognitoStackTemplate, AmplifyProjectInfo } from '@aws-amplify/cli-extensibility-helper';
-//
-// export function override(resources: AmplifyAuthCognitoStackTemplate, amplifyProjectInfo: AmplifyProjectInfo) {
-//   // Stronger passwords than the CLI offered, and a shorter temporary password.
-//   resources.userPool.policies = {
-//     passwordPolicy: {
-//       ...resources.userPool.policies['passwordPolicy'],
-//       minimumLength: 12,
-//       requireSymbols: true,
-//       temporaryPasswordValidityDays: 3,
-//     },
-//   };
-//   resources.userPool.addPropertyOverride('DeviceConfiguration', {
-//     ChallengeRequiredOnNewDevice: true,
-//     DeviceOnlyRememberedOnUserPrompt: true,
-//   });
-//   resources.userPool.userPoolTags = { Project: amplifyProjectInfo.projectName, Env: amplifyProjectInfo.envName };
-//   resources.userPoolClientWeb.accessTokenValidity = 30;
-//   resources.userPoolClientWeb.tokenValidityUnits = { accessToken: 'minutes', idToken: 'minutes', refreshToken: 'days' };
-//   resources.identityPool.allowClassicFlow = true;
-//
-//   if (amplifyProjectInfo.envName === 'prod') {
-//     resources.userPool.deletionProtection = 'ACTIVE';
-//   }
-// }
-
-// Gen 1 override of auth/userPoolGroups
-// TODO(amplify-migrate): amplify/backend/auth/userPoolGroups/override.ts changed the user pool
-// groups after the CLI built them. Port each change to
-// backend.auth.resources.groups['<name>'].{cfnUserGroup, role} (resources.userPool -> cfnUserPool,
-// resources.userPoolClientWeb -> cfnUserPoolClient, resources.userPoolClient -> the native app
-// client, resources.identityPool -> cfnIdentityPool), then delete this comment.
-// import { AmplifyUserPoolGroupStackTemplate } from '@aws-amplify/cli-extensibility-helper';
-//
-// export function override(resources: AmplifyUserPoolGroupStackTemplate) {
-//   resources.userPoolGroup['Chefs'].description = 'People who publish recipes';
-//   resources.userPoolGroupRole['Chefs'].addPropertyOverride('MaxSessionDuration', 7200);
-// }
-
 // Overrides of api/recipes, translated from amplify/backend/api/recipes/override.ts.
 backend.data.resources.cfnResources.cfnGraphqlApi.xrayEnabled = true;
 backend.data.resources.cfnResources.amplifyDynamoDbTables['Recipe'].pointInTimeRecoverySpecification = { pointInTimeRecoveryEnabled: true };

@@ -133,9 +133,8 @@ const customUploadsAccess = new CfnInclude(backend.createStack('uploadsAccess'),
 // SignedInUploadPolicy named the Gen 1 auth role by name; Gen 2 has one per branch.
 (customUploadsAccess.getResource('SignedInUploadPolicy') as CfnPolicy).roles = [backend.auth.resources.authenticatedUserIamRole.roleName];
 // TODO(amplify-migrate): Config of the template names Gen 1 resources that Gen 2 does not have: the
-// deployment bucket
-// "${customuploadsBucketName},${authphotoalbumauthIdentityPoolId},${region},amplify-photoalbum-staging-22222-deployment".
-// Set the property on customUploadsAccess.getResource('Config') to the Gen 2 value (for the roles:
+// deployment bucket "amplify-photoalbum-staging-22222-deployment". Set the property on
+// customUploadsAccess.getResource('Config') to the Gen 2 value (for the roles:
 // backend.auth.resources.authenticatedUserIamRole / unauthenticatedUserIamRole).
 
 // custom/alarms: the Gen 1 CloudFormation template, included as is (same logical IDs) in its own

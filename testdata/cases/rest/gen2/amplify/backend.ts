@@ -1,6 +1,7 @@
 import { defineBackend } from '@aws-amplify/backend';
 import {
   AuthorizationType,
+  CfnRestApi,
   CognitoUserPoolsAuthorizer,
   type CorsOptions,
   LambdaIntegration,
@@ -286,17 +287,6 @@ backend.addOutput({
     },
   },
 });
-// TODO(amplify-migrate): amplify/backend/api/shopapi/override.ts customized the Gen 1 resource;
-// port what it does to shopapi (and the other resources of this section). Its code follows.
-// // This file is used to override the REST API resources configuration
-// import { AmplifyApiRestResourceStackTemplate } from '@aws-amplify/cli-extensibility-helper';
-//
-// export function override(resources: AmplifyApiRestResourceStackTemplate) {
-//   resources.restApi.addPropertyOverride('MinimumCompressionSize', 1024);
-// }
 
 // Overrides of api/shopapi, translated from amplify/backend/api/shopapi/override.ts.
-// TODO(amplify-migrate): amplify/backend/api/shopapi/override.ts was not translated: Gen 2 has no
-// counterpart of the Gen 1 api/shopapi resource restApi. Its statements follow as comments; port
-// them with the Gen 2 escape hatches.
-// resources.restApi.addPropertyOverride('MinimumCompressionSize', 1024);
+(shopapi.node.defaultChild as CfnRestApi).addPropertyOverride('MinimumCompressionSize', 1024);

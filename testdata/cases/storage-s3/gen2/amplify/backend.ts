@@ -150,14 +150,5 @@ new Policy(
   }
 );
 
-// TODO(amplify-migrate): amplify/backend/storage/mediavault/override.ts customized the Gen 1
-// resource; port what it does to backend.storage.resources.cfnResources.cfnBucket (and the other
-// resources of this section). Its code follows.
-// import { AmplifyS3ResourceTemplate } from '@aws-amplify/cli-extensibility-helper';
-//
-// export function override(resources: AmplifyS3ResourceTemplate) {
-//   resources.s3Bucket.accelerateConfiguration = { accelerationStatus: 'Enabled' };
-// }
-
 // Overrides of storage/mediavault, translated from amplify/backend/storage/mediavault/override.ts.
 backend.storage.resources.cfnResources.cfnBucket.accelerateConfiguration = { accelerationStatus: 'Enabled' };
