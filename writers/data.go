@@ -214,6 +214,10 @@ func (g *gen) apiFindings(r *model.Resource, api *model.GraphQLAPI) {
 		}
 		g.finding(r, f)
 	}
+	if g.backend.HasResource("auth") && !hasAuthMode(api.Auth.Modes(), model.AuthUserPools) {
+		g.finding(r, model.Finding{Code: "data.auth-mode", Level: model.Auto, Subject: string(model.AuthUserPools),
+			Reason: "Gen 2 adds the user pool of defineAuth as an authorization mode (Gen 1 had none); no rule of the schema allows user pool callers, so they are refused as before"})
+	}
 	t := api.Transformer
 	if t.Version == 1 {
 		notes := make([]string, 0, len(api.Schema.UpgradeNotes))
@@ -303,4 +307,14 @@ func (g *gen) dataNote(r *model.Resource, api *model.GraphQLAPI) {
 		b.WriteString("\nThis conversion used option 2.\n")
 	}
 	g.note(25, "Data: moving the GraphQL tables", b.String())
+}
+
+// hasAuthMode reports whether modes include the mode typ.
+func hasAuthMode(modes []model.AuthMode, typ model.AuthModeType) bool {
+	for _, m := range modes {
+		if m.Type == typ {
+			return true
+		}
+	}
+	return false
 }

@@ -68,6 +68,63 @@ var Tolerances = []Tolerance{
 			"VTL uses the lists as sets: contains, addAll, copyAndRemoveAll).",
 		match: matchAuthFieldLists,
 	},
+	{
+		ID: "gen2-user-pool-mode",
+		Reason: "defineData adds the user pool of defineAuth as an authorization mode whenever the backend has " +
+			"auth (backend-data convert_authorization_modes.ts), even when the Gen 1 API had no user pool mode. " +
+			"No rule of the schema names user pools, so every auth step gains only an empty " +
+			"`#if( $util.authType() == \"User Pool Authorization\" ) #end` block: user pool tokens reach the " +
+			"API and are refused by every model, as any unknown caller was in Gen 1. Tolerated only when Gen 1 " +
+			"had no user pool mode at all and that block is the whole difference.",
+		match: matchGen2UserPoolMode,
+	},
+}
+
+const userPoolMode = "AMAZON_COGNITO_USER_POOLS"
+
+// matchGen2UserPoolMode matches the differences that the user pool mode
+// Gen 2 adds makes, when Gen 1 had no user pool mode (see Tolerances).
+func matchGen2UserPoolMode(d Difference, c *comparison) bool {
+	if c.gen1.auth["default mode"] == userPoolMode || strings.Contains(c.gen1.auth["additional modes"], userPoolMode) ||
+		!strings.Contains(c.gen2.auth["additional modes"], userPoolMode) {
+		return false
+	}
+	switch {
+	case d.Kind == KindAuth && d.Subject == "additional modes":
+		want := strings.Split(d.Want, ", ")
+		if d.Want == "" {
+			want = nil
+		}
+		got := strings.Split(d.Got, ", ")
+		var rest []string
+		for _, m := range got {
+			if m != userPoolMode {
+				rest = append(rest, m)
+			}
+		}
+		return strings.Join(rest, ", ") == strings.Join(want, ", ")
+	case d.Kind == KindAuth && strings.HasPrefix(d.Subject, "additional "+userPoolMode+" "):
+		return d.Want == ""
+	case d.Kind == KindFunction && isTemplate(d.Subject[strings.LastIndex(d.Subject, " ")+1:]):
+		return removeEmptyUserPoolBlocks(d.Got) == d.Want
+	}
+	return false
+}
+
+// removeEmptyUserPoolBlocks removes `#if( $util.authType() == "User Pool
+// Authorization" )` blocks with nothing inside from normalized VTL.
+func removeEmptyUserPoolBlocks(vtl string) string {
+	lines := strings.Split(vtl, "\n")
+	var out []string
+	for i := 0; i < len(lines); i++ {
+		if strings.TrimSpace(lines[i]) == `#if( $util.authType() == "User Pool Authorization" )` &&
+			i+1 < len(lines) && strings.TrimSpace(lines[i+1]) == "#end" {
+			i++
+			continue
+		}
+		out = append(out, lines[i])
+	}
+	return strings.Join(out, "\n")
 }
 
 // Gen1SynthSettings declares how SynthGen1 departs from what the Amplify

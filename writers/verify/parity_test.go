@@ -327,6 +327,35 @@ input ModelSubscriptionPostFilterInput { id: ModelSubscriptionIDInput blogPostsI
 	}
 }
 
+func TestGen2UserPoolModeTolerance(t *testing.T) {
+	c := &comparison{
+		gen1: &apiView{auth: map[string]string{"default mode": "API_KEY", "additional modes": "AWS_IAM"}},
+		gen2: &apiView{auth: map[string]string{"default mode": "API_KEY", "additional modes": "AMAZON_COGNITO_USER_POOLS, AWS_IAM"}},
+	}
+	block := "#if( $util.authType() == \"User Pool Authorization\" )\n#end\n"
+	cases := []struct {
+		d    Difference
+		want bool
+	}{
+		{Difference{Kind: KindAuth, Subject: "additional modes", Want: "AWS_IAM", Got: "AMAZON_COGNITO_USER_POOLS, AWS_IAM"}, true},
+		{Difference{Kind: KindAuth, Subject: "additional modes", Want: "AWS_IAM", Got: "AMAZON_COGNITO_USER_POOLS, OPENID_CONNECT"}, false},
+		{Difference{Kind: KindAuth, Subject: "default mode", Want: "API_KEY", Got: "AWS_IAM"}, false},
+		{Difference{Kind: KindFunction, Subject: "function F RequestMappingTemplate", Want: "#end\n$util.unauthorized()", Got: "#end\n" + block + "$util.unauthorized()"}, true},
+		// A user pool block with something inside is a real difference.
+		{Difference{Kind: KindFunction, Subject: "function F RequestMappingTemplate", Want: "#end", Got: "#end\n#if( $util.authType() == \"User Pool Authorization\" )\n#set( $isAuthorized = true )\n#end"}, false},
+	}
+	for _, k := range cases {
+		if got := matchGen2UserPoolMode(k.d, c); got != k.want {
+			t.Errorf("%s %q -> %q: tolerated=%v, want %v", k.d.Subject, k.d.Want, k.d.Got, got, k.want)
+		}
+	}
+	// With a user pool mode in Gen 1, nothing is tolerated.
+	c.gen1.auth["additional modes"] = "AMAZON_COGNITO_USER_POOLS, AWS_IAM"
+	if matchGen2UserPoolMode(cases[3].d, c) {
+		t.Error("tolerated although Gen 1 had a user pool mode")
+	}
+}
+
 func TestFormatDifferences(t *testing.T) {
 	ds := []Difference{
 		{Kind: KindTable, Subject: "table Post GSI byBlog", Want: "keys blogId HASH; projection ALL"},
