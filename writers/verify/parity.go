@@ -72,10 +72,11 @@ var Tolerances = []Tolerance{
 		ID: "gen2-user-pool-mode",
 		Reason: "defineData adds the user pool of defineAuth as an authorization mode whenever the backend has " +
 			"auth (backend-data convert_authorization_modes.ts), even when the Gen 1 API had no user pool mode. " +
-			"No rule of the schema names user pools, so every auth step gains only an empty " +
-			"`#if( $util.authType() == \"User Pool Authorization\" ) #end` block: user pool tokens reach the " +
+			"No rule of the schema names user pools, so every auth step gains only a " +
+			"`#if( $util.authType() == \"User Pool Authorization\" )` block that authorizes nobody (empty, or a " +
+			"subscription's runtime-filter skeleton over empty owner and group filters): user pool tokens reach the " +
 			"API and are refused by every model, as any unknown caller was in Gen 1. Tolerated only when Gen 1 " +
-			"had no user pool mode at all and that block is the whole difference.",
+			"had no user pool mode at all and such blocks are the whole difference.",
 		match: matchGen2UserPoolMode,
 	},
 }
@@ -111,18 +112,51 @@ func matchGen2UserPoolMode(d Difference, c *comparison) bool {
 	return false
 }
 
-// removeEmptyUserPoolBlocks removes `#if( $util.authType() == "User Pool
-// Authorization" )` blocks with nothing inside from normalized VTL.
+// removeEmptyUserPoolBlocks removes from normalized VTL the
+// `#if( $util.authType() == "User Pool Authorization" )` blocks that
+// authorize nobody: no rule adds an owner or group filter (`.add(`) and
+// nothing reads a claim or a group list, so every condition inside is false.
+// What remains is the block Gen 2's transformer writes for a mode no rule
+// uses (an empty one, or a subscription's runtime-filter skeleton).
 func removeEmptyUserPoolBlocks(vtl string) string {
 	lines := strings.Split(vtl, "\n")
 	var out []string
 	for i := 0; i < len(lines); i++ {
-		if strings.TrimSpace(lines[i]) == `#if( $util.authType() == "User Pool Authorization" )` &&
-			i+1 < len(lines) && strings.TrimSpace(lines[i+1]) == "#end" {
-			i++
+		if strings.TrimSpace(lines[i]) != `#if( $util.authType() == "User Pool Authorization" )` {
+			out = append(out, lines[i])
 			continue
 		}
-		out = append(out, lines[i])
+		depth, end := 1, -1
+		for k := i + 1; k < len(lines) && end < 0; k++ {
+			l := strings.TrimSpace(lines[k])
+			switch {
+			case strings.HasPrefix(l, "#if") || strings.HasPrefix(l, "#foreach"):
+				depth++
+			case l == "#end":
+				if depth--; depth == 0 {
+					end = k
+				}
+			}
+		}
+		// An authorization directly in the block (not under a condition)
+		// lets every user pool caller in.
+		inert, d := end > 0, 1
+		for k := i + 1; inert && k < end; k++ {
+			l := strings.TrimSpace(lines[k])
+			switch {
+			case strings.HasPrefix(l, "#if") || strings.HasPrefix(l, "#foreach"):
+				d++
+			case l == "#end":
+				d--
+			}
+			inert = !strings.Contains(l, ".add(") && !strings.Contains(l, "Claim") && !strings.Contains(l, "contains(") &&
+				!(d == 1 && strings.Contains(l, "$isAuthorized = true"))
+		}
+		if !inert {
+			out = append(out, lines[i])
+			continue
+		}
+		i = end
 	}
 	return strings.Join(out, "\n")
 }

@@ -333,6 +333,18 @@ func TestGen2UserPoolModeTolerance(t *testing.T) {
 		gen2: &apiView{auth: map[string]string{"default mode": "API_KEY", "additional modes": "AMAZON_COGNITO_USER_POOLS, AWS_IAM"}},
 	}
 	block := "#if( $util.authType() == \"User Pool Authorization\" )\n#end\n"
+	skeleton := `#if( $util.authType() == "User Pool Authorization" )
+#set( $authRuntimeFilter = [] )
+#set( $authOwnerRuntimeFilter = [] )
+#set( $authGroupRuntimeFilter = [] )
+#if( $authOwnerRuntimeFilter.size() > 0 )
+$util.qr($authRuntimeFilter.addAll($authOwnerRuntimeFilter))
+#end
+#if( $authRuntimeFilter.size() > 0 )
+#set( $isAuthorized = true )
+#end
+#end
+`
 	cases := []struct {
 		d    Difference
 		want bool
@@ -343,6 +355,10 @@ func TestGen2UserPoolModeTolerance(t *testing.T) {
 		{Difference{Kind: KindFunction, Subject: "function F RequestMappingTemplate", Want: "#end\n$util.unauthorized()", Got: "#end\n" + block + "$util.unauthorized()"}, true},
 		// A user pool block with something inside is a real difference.
 		{Difference{Kind: KindFunction, Subject: "function F RequestMappingTemplate", Want: "#end", Got: "#end\n#if( $util.authType() == \"User Pool Authorization\" )\n#set( $isAuthorized = true )\n#end"}, false},
+		// A subscription's filter skeleton over empty filters authorizes nobody.
+		{Difference{Kind: KindFunction, Subject: "function S RequestMappingTemplate", Want: "#end\n#if( !$isAuthorized )", Got: "#end\n" + skeleton + "#if( !$isAuthorized )"}, true},
+		// The same with an owner filter added does authorize.
+		{Difference{Kind: KindFunction, Subject: "function S RequestMappingTemplate", Want: "#end", Got: "#end\n" + strings.Replace(skeleton, "#set( $authGroupRuntimeFilter = [] )", "$util.qr($authOwnerRuntimeFilter.add({ \"owner\": { \"eq\": $x } }))", 1)}, false},
 	}
 	for _, k := range cases {
 		if got := matchGen2UserPoolMode(k.d, c); got != k.want {
