@@ -158,7 +158,7 @@ func (o *DataOptions) check() error {
 	case o.Segments < 1 || o.Segments > 1000:
 		return usageErrorf("--segments must be between 1 and 1000, got %d", o.Segments)
 	case o.Writers < 0 || o.Writers > 1024:
-		return usageErrorf("--writers must be between 1 and 1024, got %d", o.Writers)
+		return usageErrorf("--writers must be between 1 and 1024 (0 or unset: 4 per segment, at most 64), got %d", o.Writers)
 	case o.MaxWCU < 0:
 		return usageErrorf("--max-wcu must be positive")
 	case o.MaxWCUShare < 0 || o.MaxWCUShare > 1:
