@@ -54,7 +54,7 @@ bench: toolchain
 	MIGRATE_REAL_TESTS=1 $(GO) test -run '^$$' -bench . -benchmem ./readers/... ./writers/... ./reports/...
 
 # DynamoDB copy benchmark (100,000 items; for 1,000,000:
-#   make bench-data MIGRATE_BENCH_ITEMS=1000000 MIGRATE_DDB_HEAP=4g).
+#   make bench-data MIGRATE_BENCH_ITEMS=1000000 MIGRATE_DDB_HEAP=8g).
 bench-data: toolchain
 	MIGRATE_REAL_TESTS=1 $(GO) test -run '^$$' -bench 'BenchmarkCopy' -benchtime 1x -timeout 60m ./datamove/...
 

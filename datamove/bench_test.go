@@ -25,7 +25,7 @@ import (
 // reads. MIGRATE_BENCH_ITEMS sets the item count (default 100000).
 //
 //	make bench-data
-//	MIGRATE_BENCH_ITEMS=1000000 MIGRATE_DDB_HEAP=4g make bench-data
+//	MIGRATE_BENCH_ITEMS=1000000 MIGRATE_DDB_HEAP=8g make bench-data
 func BenchmarkCopy(b *testing.B) {
 	src, dst := requireLocal(b)
 	n := 100_000
