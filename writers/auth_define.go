@@ -2,6 +2,7 @@ package writers
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/amplify-migrate/amplify-migrate/model"
@@ -40,7 +41,7 @@ func (w *authWriter) signIn() signIn {
 	s.username = true
 	verified, required := lowerList(a.AutoVerifiedAttributes.Value), lowerList(a.RequiredAttributes.Value)
 	has := func(at string) bool {
-		return containsStr(verified, at) || containsStr(required, at) || containsStr(s.aliases, at)
+		return slices.Contains(verified, at) || slices.Contains(required, at) || slices.Contains(s.aliases, at)
 	}
 	switch {
 	case has("email"):
@@ -195,7 +196,7 @@ func (w *authWriter) writeSignIn(si signIn) {
 	// Cognito only keeps the old value until verification for attributes it verifies.
 	var keep []string
 	for _, at := range gen2Verified {
-		if containsStr(gen1Verified, at) {
+		if slices.Contains(gen1Verified, at) {
 			keep = append(keep, at)
 		}
 	}
@@ -251,7 +252,7 @@ func (w *authWriter) verificationSettings(si signIn) (email, phone ts.Obj) {
 				}
 			}
 			w.find("auth.email-verification", model.Auto, "emailVerificationSubject", subj.Pos, "the verification email's subject and body: loginWith.email", "")
-		case containsStr(verified, "email"):
+		case slices.Contains(verified, "email"):
 			up := w.useCfn("cfnUserPool")
 			w.stmt(func(p *ts.Printer) {
 				p.Comment("Gen 1's verification email (email is verified but is not the username).")
@@ -285,11 +286,11 @@ func (w *authWriter) verificationSettings(si signIn) (email, phone ts.Obj) {
 				p.Linef("%s.addPropertyOverride('VerificationMessageTemplate.SmsMessage', %s);", up, ts.Quote(sms.Value))
 			})
 			reason := "the verification SMS: set in backend.ts"
-			if !containsStr(verified, "phone_number") {
+			if !slices.Contains(verified, "phone_number") {
 				reason += " (Cognito sends it only if phone numbers get verified, which Gen 1 did not turn on; pinned so the pool matches Gen 1)"
 			}
 			w.find("auth.sms-verification", model.CDK, "smsVerificationMessage", sms.Pos, reason, "")
-		case si.phone || containsStr(verified, "phone_number"):
+		case si.phone || slices.Contains(verified, "phone_number"):
 			w.find("auth.sms-verification", model.Manual, "smsVerificationMessage", sms.Pos,
 				"the verification SMS has no {####} placeholder for the code, which Gen 2 requires", "write loginWith.phone.verificationMessage by hand")
 		default:
@@ -321,7 +322,7 @@ func (w *authWriter) userAttributes(si signIn) ts.Obj {
 	// defineAuth makes login attributes required unless told otherwise.
 	var relaxed []string
 	for _, at := range si.gen2LoginAttrs() {
-		if !containsStr(required, at) {
+		if !slices.Contains(required, at) {
 			ua.Set(gen2Attributes[at], ts.Obj{{Key: "required", Value: ts.Bool(false)}, {Key: "mutable", Value: ts.Bool(true)}})
 			relaxed = append(relaxed, at)
 		}

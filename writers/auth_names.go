@@ -136,15 +136,6 @@ func dedupe(in []string) []string {
 	return out
 }
 
-func containsStr(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 func sameSet(a, b []string) bool {
 	a, b = dedupe(a), dedupe(b)
 	if len(a) != len(b) {

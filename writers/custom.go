@@ -3,6 +3,7 @@ package writers
 import (
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -396,21 +397,12 @@ func mergedDeps(deps []model.Dependency) []model.Dependency {
 			i = len(out) - 1
 		}
 		for _, a := range d.Attributes {
-			if !strIn(out[i].Attributes, a) {
+			if !slices.Contains(out[i].Attributes, a) {
 				out[i].Attributes = append(out[i].Attributes, a)
 			}
 		}
 	}
 	return out
-}
-
-func strIn(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // writeCustomCDK ports a custom CDK stack to a construct and creates it in

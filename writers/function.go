@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -106,7 +107,7 @@ func (g *gen) functionGroup(fn *model.Resource) string {
 		}
 	}
 	for _, api := range g.p.ByService(model.CategoryAPI, "AppSync") {
-		if api.GraphQL != nil && containsString(api.GraphQL.Functions, fn.Name) {
+		if api.GraphQL != nil && slices.Contains(api.GraphQL.Functions, fn.Name) {
 			return groupData
 		}
 	}

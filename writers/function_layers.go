@@ -3,6 +3,7 @@ package writers
 import (
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -85,7 +86,7 @@ func (g *gen) writeLayer(lp *layerPlan) {
 		}
 		for _, ref := range fr.Function.Layers {
 			if ref.Project == r.Name {
-				if c := gen2Runtime(fr.Function.Runtime); c != "" && !containsString(runtimes, c) {
+				if c := gen2Runtime(fr.Function.Runtime); c != "" && !slices.Contains(runtimes, c) {
 					runtimes = append(runtimes, c)
 				}
 			}
@@ -93,7 +94,7 @@ func (g *gen) writeLayer(lp *layerPlan) {
 	}
 	if len(runtimes) == 0 {
 		for _, rt := range l.Runtimes {
-			if c := gen2Runtime(rt); c != "" && !containsString(runtimes, c) {
+			if c := gen2Runtime(rt); c != "" && !slices.Contains(runtimes, c) {
 				runtimes = append(runtimes, c)
 			}
 		}
@@ -105,7 +106,7 @@ func (g *gen) writeLayer(lp *layerPlan) {
 	}
 	// Files of opt/ sit at the layer's top, under amplify/package.json
 	// ("type": "module"); Gen 1 ran them as CommonJS.
-	if _, ok := lp.files["package.json"]; !ok && containsString(l.RuntimeFamilies, "nodejs") {
+	if _, ok := lp.files["package.json"]; !ok && slices.Contains(l.RuntimeFamilies, "nodejs") {
 		for f := range lp.files {
 			if !strings.Contains(f, "/") && (strings.HasSuffix(f, ".js")) {
 				g.addFile(path.Join(lp.dir, "package.json"), []byte("{\n  \"type\": \"commonjs\"\n}\n"))

@@ -2,6 +2,7 @@ package writers
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -160,7 +161,7 @@ func (g *gen) attrExpr(ref model.AttrRef) refExpr {
 			return refExpr{todo: what + ": Gen 2 has one data API, converted from " + first[0].Name}
 		}
 		if ref.Model != "" {
-			if gq := target.GraphQL; gq != nil && len(gq.Models) > 0 && !containsString(gq.Models, ref.Model) {
+			if gq := target.GraphQL; gq != nil && len(gq.Models) > 0 && !slices.Contains(gq.Models, ref.Model) {
 				return refExpr{todo: fmt.Sprintf("%s: the schema has no model %s", what, ref.Model)}
 			}
 			table := "backend.data.resources.tables[" + ts.Quote(ref.Model) + "]"
@@ -275,15 +276,6 @@ func graphQLHasAPIKey(r *model.Resource) bool {
 			if strings.Contains(v, "API_KEY") {
 				return true
 			}
-		}
-	}
-	return false
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
 		}
 	}
 	return false

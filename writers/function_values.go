@@ -2,6 +2,7 @@ package writers
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/amplify-migrate/amplify-migrate/model"
@@ -131,7 +132,7 @@ func joinPieces(ps []piece) string {
 }
 
 func appendUnique(list []string, s string) []string {
-	if s == "" || containsString(list, s) {
+	if s == "" || slices.Contains(list, s) {
 		return list
 	}
 	return append(list, s)

@@ -2,6 +2,7 @@ package writers
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -171,7 +172,7 @@ func (g *gen) resourceTargets(r *model.Resource) targetFunc {
 				return overrideTarget{}, fmt.Sprintf("Gen 2 names a model's resolvers and functions differently (backend.data.resources.cfnResources.cfnResolvers and cfnFunctionConfigurations); find the one for %s there", path[1])
 			}
 			if first == "models" && len(path) >= 3 && path[2] == "modelDDBTable" {
-				if r.GraphQL != nil && len(r.GraphQL.Models) > 0 && !strIn(r.GraphQL.Models, path[1]) {
+				if r.GraphQL != nil && len(r.GraphQL.Models) > 0 && !slices.Contains(r.GraphQL.Models, path[1]) {
 					return overrideTarget{}, fmt.Sprintf("the schema has no @model type %s", path[1])
 				}
 				return overrideTarget{expr: cfn + "amplifyDynamoDbTables[" + ts.Quote(path[1]) + "]", consumed: 3, wrapper: true}, ""
@@ -754,7 +755,7 @@ func (tr *exprTranslator) wrapperValue(prop string, from, to int) string {
 	f := tr.o.f
 	enum := func(tok tsedit.Token, typ string, values ...string) string {
 		v := tsUnquote(tok.Text)
-		if tok.Kind != tsedit.String || !strIn(values, v) {
+		if tok.Kind != tsedit.String || !slices.Contains(values, v) {
 			return fmt.Sprintf("the %s value is not one of %s", prop, strings.Join(values, ", "))
 		}
 		tr.ed.Replace(tok.Off, tok.End, typ+"."+v)

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -416,12 +417,12 @@ func checkDefined(t *testing.T, g *verify.Gen2, asm *verify.Assembly, a *gen1Aut
 	// Messages.
 	verified := list(a.get("autoVerifiedAttributes"))
 	emailLogin := equalSets(usernameAttrs, []string{"email"}) || strings.Contains(strings.Join(usernameAttrs, ","), "email")
-	if subj := str(a.get("emailVerificationSubject")); subj != "" && (emailLogin || containsStr(verified, "email")) {
+	if subj := str(a.get("emailVerificationSubject")); subj != "" && (emailLogin || slices.Contains(verified, "email")) {
 		if got := dig(props, "VerificationMessageTemplate", "EmailSubject"); got != subj {
 			t.Errorf("verification email subject %v, Gen 1 %q", got, subj)
 		}
 	}
-	if body := str(a.get("emailVerificationMessage")); strings.Contains(body, "{####}") && (emailLogin || containsStr(verified, "email")) {
+	if body := str(a.get("emailVerificationMessage")); strings.Contains(body, "{####}") && (emailLogin || slices.Contains(verified, "email")) {
 		if got := dig(props, "VerificationMessageTemplate", "EmailMessage"); got != body {
 			t.Errorf("verification email body %v, Gen 1 %q", got, body)
 		}
@@ -451,7 +452,7 @@ func checkDefined(t *testing.T, g *verify.Gen2, asm *verify.Assembly, a *gen1Aut
 			if !equalSets(cfnStrings(props["EnabledMfas"]), want) {
 				t.Errorf("EnabledMfas = %v, Gen 1 %v", props["EnabledMfas"], a.get("mfaTypes"))
 			}
-			if msg := str(a.get("smsAuthenticationMessage")); containsStr(want, "SMS_MFA") && strings.Contains(msg, "{####}") && props["SmsAuthenticationMessage"] != msg {
+			if msg := str(a.get("smsAuthenticationMessage")); slices.Contains(want, "SMS_MFA") && strings.Contains(msg, "{####}") && props["SmsAuthenticationMessage"] != msg {
 				t.Errorf("MFA SMS = %v, Gen 1 %q", props["SmsAuthenticationMessage"], msg)
 			}
 		}
@@ -488,15 +489,6 @@ func checkDefined(t *testing.T, g *verify.Gen2, asm *verify.Assembly, a *gen1Aut
 
 	// Triggers.
 	checkTriggers(t, g, props, a)
-}
-
-func containsStr(list []string, s string) bool {
-	for _, x := range list {
-		if strings.EqualFold(x, s) {
-			return true
-		}
-	}
-	return false
 }
 
 // refreshDays reads a client's refresh token validity in days.

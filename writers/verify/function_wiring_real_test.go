@@ -2,6 +2,7 @@ package verify_test
 
 import (
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -40,7 +41,7 @@ func TestFunctionWiringReal(t *testing.T) {
 			}
 			sort.Strings(vars)
 			for _, n := range names {
-				if !containsStr(vars, n) {
+				if !slices.Contains(vars, n) {
 					t.Errorf("%s lacks %s (has %v)", id, n, vars)
 				}
 			}
